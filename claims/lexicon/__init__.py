@@ -1,0 +1,1 @@
+"""Data-only word tables the patterns are built from: one module per family."""
