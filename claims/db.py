@@ -1,0 +1,201 @@
+"""Where the store lives: the one engine factory, SQLite pragmas, and migrating to the current schema.
+
+The database is `--db`, else `$CLAIMS_DB`, else `claims.db` in the current directory; each may be a
+file path or a SQLAlchemy URL (`postgres://...` is read as `postgresql+psycopg://...`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.pool import StaticPool
+from sqlmodel import Session
+
+from claims.errors import StoreError
+
+DEFAULT_DB = "claims.db"
+ENV_VAR = "CLAIMS_DB"
+# Long enough that a second writer waits out a whole ingest transaction, and a migration.
+BUSY_TIMEOUT_MS = 120_000
+# Every writer of a PostgreSQL store takes this advisory lock while migrating.
+_PG_MIGRATION_LOCK = 0x636C61696D73  # "claims"
+_READ_ONLY = "claims_read_only"
+
+
+def resolve_url(value: str | None = None) -> str:
+    """The database URL for `value` (from `--db`), else `$CLAIMS_DB`, else `sqlite:///claims.db`.
+
+    A plain path becomes a SQLite URL; `postgres://` and `postgresql://` become `postgresql+psycopg://`.
+    """
+    raw = value or os.environ.get(ENV_VAR) or DEFAULT_DB
+    if "://" not in raw:
+        if raw == ":memory:":
+            return "sqlite://"
+        return "sqlite:///" + str(Path(raw).expanduser().resolve())
+    for prefix in ("postgres://", "postgresql://"):
+        if raw.startswith(prefix):
+            return "postgresql+psycopg://" + raw[len(prefix) :]
+    return raw
+
+
+def describe(url: str | URL) -> str:
+    """The URL as it may be shown to a person: no password; a SQLite file as its path."""
+    parsed = make_url(url) if isinstance(url, str) else url
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or ":memory:"
+    return parsed.render_as_string(hide_password=True)
+
+
+def make_engine(url: str | None = None) -> Engine:
+    """An Engine for `url` (see `resolve_url`), with SQLite set up for several concurrent writers.
+
+    SQLite gets foreign keys, WAL, a long busy timeout, and `BEGIN IMMEDIATE` for writing
+    transactions so that two writers queue instead of failing mid-transaction.
+    Raises StoreError for a URL that cannot be understood or a missing driver.
+    """
+    resolved = resolve_url(url)
+    try:
+        parsed = make_url(resolved)
+        backend = parsed.get_backend_name()
+        if backend == "sqlite":
+            kwargs: dict[str, Any] = {
+                "connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+            }
+            if not parsed.database or parsed.database == ":memory:":
+                kwargs["poolclass"] = StaticPool
+            engine = create_engine(parsed, **kwargs)
+            _set_up_sqlite(engine)
+            return engine
+        connect_args: dict[str, Any] = {}
+        if backend == "postgresql" and "connect_timeout" not in parsed.query:
+            connect_args["connect_timeout"] = 10
+        return create_engine(parsed, connect_args=connect_args)
+    except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as exc:
+        raise StoreError(f"cannot use database {resolved!r}: {_first_line(exc)}") from None
+
+
+def _set_up_sqlite(engine: Engine) -> None:
+    memory = not engine.url.database or engine.url.database == ":memory:"
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let us issue BEGIN ourselves (pysqlite's own BEGIN is deferred and emitted too late).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if not memory:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            # In WAL mode NORMAL survives a killed process; only a power cut may lose the last commits.
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get(_READ_ONLY):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def reader(engine: Engine) -> Engine:
+    """The same engine for read-only work: on SQLite its transactions do not take the write lock."""
+    return engine.execution_options(**{_READ_ONLY: True})
+
+
+@contextmanager
+def session(engine: Engine, *, write: bool = True) -> Iterator[Session]:
+    """One transaction: committed on success, rolled back on any exception.
+
+    Database failures (locked, read-only, unreachable) become a one-line StoreError.
+    """
+    bind = engine if write else reader(engine)
+    try:
+        with Session(bind, expire_on_commit=False) as s, s.begin():
+            yield s
+    except DBAPIError as exc:
+        raise StoreError(_db_failure(engine, exc)) from None
+
+
+def alembic_config() -> Any:
+    """An Alembic Config for the migration scripts, wherever they were installed."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(script_location()))
+    return config
+
+
+def script_location() -> Path:
+    """`claims/_db` in a wheel, `<repo>/db` in a source tree or editable install."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "_db", package.parent / "db"):
+        if (candidate / "env.py").is_file():
+            return candidate
+    raise StoreError(
+        f"the database migrations are missing (looked in {package / '_db'} and {package.parent / 'db'})"
+    )
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the database to the newest schema; does nothing when it is there already.
+
+    Concurrent callers are serialised (SQLite write lock, PostgreSQL advisory lock).
+    """
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    config = alembic_config()
+    heads = set(ScriptDirectory.from_config(config).get_heads())
+    with reader(engine).connect() as conn:
+        if set(MigrationContext.configure(conn).get_current_heads()) == heads:
+            return
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def open_store(url: str | None = None) -> Engine:
+    """An Engine for `url` (see `resolve_url`), migrated to the newest schema.
+
+    Raises StoreError, in one line, when the database is unreachable, read-only, locked or broken.
+    """
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise StoreError(_db_failure(engine, exc)) from None
+    return engine
+
+
+def _db_failure(engine: Engine, exc: DBAPIError) -> str:
+    where = describe(engine.url)
+    reason = _first_line(exc.orig) if exc.orig is not None else _first_line(exc)
+    if engine.dialect.name == "sqlite":
+        lowered = reason.lower()
+        if "readonly" in lowered or "read-only" in lowered:
+            return f"the database file {where} is read-only ({reason})"
+        if "locked" in lowered or "busy" in lowered:
+            return f"the database file {where} is locked by another program ({reason})"
+        if "unable to open" in lowered:
+            return f"cannot open the database file {where} ({reason})"
+        return f"database {where}: {reason}"
+    if exc.connection_invalidated or "connect" in reason.lower():
+        return f"cannot reach the database at {where}: {reason}"
+    return f"database {where}: {reason}"
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__
