@@ -274,8 +274,8 @@ def _control_ratio(data: bytes) -> float:
 
 def _cp1252_or_error(data: bytes, name: str, exc: UnicodeDecodeError) -> str:
     # Windows-1252 only when it reads like text: every byte defined, few high bytes, no UTF-8
-    # sequences (a mostly-UTF-8 file with one bad byte is an error, not mojibake), and accented
-    # letters sitting inside words.
+    # sequences (a mostly-UTF-8 file with one bad byte is an error, not mojibake), and most
+    # accented letters sitting inside words (an isolated "Ã(" is a broken UTF-8 sequence).
     error = InputError(
         f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02X} at offset {exc.start}) nor Windows-1252 text"
     )
@@ -292,7 +292,7 @@ def _cp1252_or_error(data: bytes, name: str, exc: UnicodeDecodeError) -> str:
             letters += 1
             i = m.start()
             in_words += (i > 0 and text[i - 1].isalpha()) or (i + 1 < len(text) and text[i + 1].isalpha())
-    if letters and in_words < 0.8 * letters:
+    if letters and in_words < 0.5 * letters:  # half: French has its stand-alone "à"
         raise error
     return text
 
@@ -386,8 +386,9 @@ def _json_documents(text: str, name: str) -> Iterator[Document | InputError]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-        if first.startswith("{") and first.endswith("}"):  # one object per line: it is JSONL after all
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        if sum(line[:1] == "{" and line[-1:] == "}" for line in lines) * 2 >= len(lines):
+            # mostly one object per line: it is JSONL after all, so the good lines still come out
             yield from _jsonl_lines(text.splitlines(keepends=True), name)
             return
         yield InputError(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
@@ -405,11 +406,13 @@ def _json_documents(text: str, name: str) -> Iterator[Document | InputError]:
 
 def _jsonl_from_binary(f: IO[bytes], path: str) -> Iterator[Document | InputError]:
     head = f.peek(8192)[:8192] if isinstance(f, io.BufferedReader) else b""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 JSONL: rare, decode as a stream
-        lines: Iterable[bytes | str] = io.TextIOWrapper(f, encoding="utf-16", newline="")
-    elif b"\x00" in head:
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    sample = head[: len(head) // 2 * 2].decode("utf-16", "replace").encode("utf-8", "replace") if utf16 else head
+    if b"\x00" in sample or _control_ratio(sample) > _MAX_CONTROL_RATIO:
         yield InputError(f"{path}: {_BINARY}")
         return
+    if utf16:  # rare: decode as a text stream
+        lines: Iterable[bytes | str] = io.TextIOWrapper(f, encoding="utf-16", newline="")
     else:
         lines = iter(lambda: f.readline(MAX_DOCUMENT_BYTES + 1), b"")
     yield from _jsonl_lines(lines, path)
