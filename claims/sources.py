@@ -46,6 +46,7 @@ _RE_CONTROL = regex.compile(r"[\x00-\x08\x0B\x0E-\x1F\x7F]")
 _RE_NON_ASCII = regex.compile(r"[^\x00-\x7F]")
 # Tags that make a "<"-initial input HTML rather than text that happens to start with "<".
 _RE_HTML_TAG = regex.compile(r"<(?:!doctype\s+html|html|head|body|article|main|div|p|title|meta|h[1-6])\b", regex.I)
+_RE_GLOB = regex.compile(r"[*?\[]")
 _RE_URL = regex.compile(r"^[a-z][a-z0-9+.-]*://", regex.I)
 
 _BINARY = "looks like a binary file, not an article"
@@ -82,10 +83,10 @@ def iter_documents(inputs: Sequence[str], stdin: BinaryIO | None = None) -> Iter
     extensions skipped, symlinked folders not followed), a glob, or `-` for `stdin` (default
     `sys.stdin.buffer`). JSONL is streamed line by line; each bad line is one error.
     """
-    for arg in inputs:
+    for arg in map(os.fspath, inputs):
         if arg == "-":
             yield from _guard(STDIN, _from_stream(stdin if stdin is not None else sys.stdin.buffer, STDIN))
-        elif not os.path.lexists(arg) and glob.has_magic(arg):
+        elif not os.path.lexists(arg) and _RE_GLOB.search(arg):
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
                 yield InputError(f"{arg}: no files match")
@@ -131,16 +132,6 @@ def _os_error(path: str, exc: OSError) -> InputError:
     return InputError(f"{path}: {reasons.get(name, fallback.lower())}")
 
 
-def _kind(mode: int) -> str | None:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return None
-
-
 def _from_path(path: str, in_walk: bool = False) -> Iterator[Document | InputError]:
     st = os.stat(path)  # follows symlinks: a loop raises ELOOP, a dangling link ENOENT
     if stat.S_ISDIR(st.st_mode):
@@ -149,7 +140,8 @@ def _from_path(path: str, in_walk: bool = False) -> Iterator[Document | InputErr
     elif stat.S_ISREG(st.st_mode):
         yield from _guard(path, _from_file(path))
     else:
-        yield InputError(f"{path}: not a regular file ({_kind(st.st_mode) or 'special file'})")
+        kind = "a named pipe" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else "a device"
+        yield InputError(f"{path}: not a regular file ({kind})")
 
 
 def _walk(root: str) -> Iterator[Document | InputError]:
@@ -348,8 +340,10 @@ def _html_document(html: str, name: str) -> Document:
     if doc is None or not paragraphs:
         raise InputError(f"{name}: no article text found in HTML")
     title = _clean(doc.title)
-    # The headline is part of the article (and often a claim); trafilatura leaves it out when it sits above <article>.
-    if title and paragraphs[0] != title:
+    # The headline is part of the article (and often a claim); trafilatura leaves it out when it sits
+    # above <article>. Prepend it unless the text opens with a heading of its own or already holds it.
+    opens_with_heading = body is not None and len(body) > 0 and body[0].tag == "head"
+    if title and not opens_with_heading and not any(title in p or (len(p) < 300 and p in title) for p in paragraphs[:3]):
         paragraphs.insert(0, title)
     text = "\n\n".join(paragraphs).replace("\x00", "\ufffd")
     return _make(name, text, "html", title, parse_published(doc.date) if doc.date else None, _clean(doc.sitename), _clean(doc.url))

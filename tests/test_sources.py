@@ -115,6 +115,14 @@ def test_html_headline_outside_article_is_prepended(tmp_path: Path) -> None:
     assert doc.text.split("\n\n")[0] == "Minister says Iran ready to help"
 
 
+def test_html_headline_is_not_doubled_when_og_title_differs(tmp_path: Path) -> None:
+    page = HTML_PAGE.replace('content="Minister says Iran ready to help"', 'content="Iran ready to help Iraq, minister says"')
+    [doc] = _docs(_run(_write(tmp_path / "p.html", page)))
+    assert doc.title == "Iran ready to help Iraq, minister says"
+    assert doc.text.split("\n\n")[0] == "Minister says Iran ready to help"
+    assert "Iran ready to help Iraq, minister says" not in doc.text
+
+
 def test_html_line_break_and_list_stay_inside_their_paragraph(tmp_path: Path) -> None:
     page = HTML_PAGE.replace("Tehran was ready", "Tehran<br>was ready").replace(
         "<p>Officials", "<ul><li>first point made here</li><li>second point made here</li></ul><p>Officials"
