@@ -230,6 +230,7 @@ def _check_size(size: int, name: str) -> None:
 
 def _decode(data: bytes, name: str) -> str:
     """Decode by BOM, else strict UTF-8, else Windows-1252 when the bytes look like 8-bit text."""
+    bom = True
     if data.startswith(b"\xef\xbb\xbf"):
         text = _strict(data[3:], "utf-8", name)
     elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
@@ -237,6 +238,7 @@ def _decode(data: bytes, name: str) -> str:
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = _strict(data, "utf-16", name)
     else:
+        bom = False
         if b"\x00" in data or _control_ratio(data) > _MAX_CONTROL_RATIO:
             raise InputError(f"{name}: {_BINARY}")
         try:
@@ -245,9 +247,8 @@ def _decode(data: bytes, name: str) -> str:
             text = _cp1252_or_error(data, name, exc)
     if not text.strip():
         raise InputError(f"{name}: empty file")
-    if data[:1] in (b"\xef", b"\xff", b"\xfe", b"\x00") and (
-        "\x00" in text or len(_RE_CONTROL.findall(text)) > _MAX_CONTROL_RATIO * len(text)
-    ):  # a byte-order mark in front of binary data
+    if bom and ("\x00" in text or len(_RE_CONTROL.findall(text)) > _MAX_CONTROL_RATIO * len(text)):
+        # a byte-order mark in front of binary data
         raise InputError(f"{name}: {_BINARY}")
     # Universal newlines, as Python's text mode would give, so paragraphs split on "\n\n".
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -304,7 +305,7 @@ def _from_text(text: str, name: str, fmt: str) -> Iterator[Document | InputError
     elif fmt == "json":
         yield from _json_documents(text, name)
     elif fmt == "jsonl":
-        yield from _jsonl_lines(text.splitlines(keepends=True), name)
+        yield from _jsonl_lines(_split_lines(text), name)
     else:
         yield _make(name, text, "text")
 
@@ -380,10 +381,10 @@ def _json_documents(text: str, name: str) -> Iterator[Document | InputError]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
         if sum(line[:1] == "{" and line[-1:] == "}" for line in lines) * 2 >= len(lines):
             # mostly one object per line: it is JSONL after all, so the good lines still come out
-            yield from _jsonl_lines(text.splitlines(keepends=True), name)
+            yield from _jsonl_lines(_split_lines(text), name)
             return
         yield InputError(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
         return
@@ -451,6 +452,11 @@ def _jsonl_lines(lines: Iterable[bytes | str], name: str) -> Iterator[Document |
         yield _record(value, where, where, "jsonl")
     if not seen:
         yield InputError(f"{name}: empty file")
+
+
+def _split_lines(text: str) -> Iterator[str]:
+    # On "\n" only, as the file would be read: str.splitlines also splits on U+2028, which JSON strings may hold.
+    return (line + "\n" for line in text.split("\n"))
 
 
 def _ends_line(raw: bytes | str) -> bool:

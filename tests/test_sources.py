@@ -221,6 +221,13 @@ def test_jsonl_good_and_bad_lines(tmp_path: Path) -> None:
     assert len(items) == 5
 
 
+def test_jsonl_text_with_unicode_line_separators(tmp_path: Path) -> None:
+    text = "one\u2028two\u0085three\x1cfour"
+    body = json.dumps({"text": text}, ensure_ascii=False) + "\n"
+    items = _run(_write(tmp_path / "a.jsonl", body), _write(tmp_path / "a.dat", body + body), "-", stdin=body.encode())
+    assert [d.text for d in _docs(items)] == [text] * 4
+
+
 def test_ndjson_and_json_holding_jsonl(tmp_path: Path) -> None:
     body = '{"text": "one"}\n{"text": "two"}\n'
     for name in ("a.ndjson", "b.json"):
