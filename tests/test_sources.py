@@ -11,6 +11,8 @@ import socket
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims.errors import InputError
 from claims.sources import Document, content_hash, iter_documents, read_document
@@ -483,3 +485,19 @@ def test_fifty_megabyte_article(tmp_path: Path) -> None:
     data = ((paragraph + "\n\n") * (50 * 2**20 // (len(paragraph) + 2))).encode()
     [doc] = _run(_write(tmp_path / "huge.txt", data))
     assert isinstance(doc, Document) and len(doc.text) == len(data)
+
+
+# --- no input makes the iterator raise ----------------------------------------------------------
+
+_PREFIXES = st.sampled_from([b"", b"{", b"[", b"<html><body><p>", b'{"text": "', b"\xef\xbb\xbf", b"\xff\xfe", b"\n\n{"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(prefix=_PREFIXES, body=st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
+def test_any_bytes_on_stdin_give_documents_or_errors(prefix: bytes, body: bytes) -> None:
+    items = _run("-", stdin=prefix + body)
+    assert items and all(isinstance(i, (Document, InputError)) for i in items)
+    for doc in _docs(items):
+        assert doc.text.strip() and doc.content_hash == content_hash(doc.text)
+    for message in _errors(items):
+        assert message.startswith("<stdin>") and "\n" not in message
