@@ -54,7 +54,11 @@ _BINARY = "looks like a binary file, not an article"
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One article as read from input, before parsing."""
+    """One article as read from input, before parsing.
+
+    `text` is what offsets point into: a JSON/JSONL "text" value verbatim (NUL shown as U+FFFD); a
+    text file decoded with universal newlines; for HTML, trafilatura's paragraphs joined by blank lines.
+    """
 
     source: str  # the path as given/found; "path:LINE" for a JSONL record, "path#N" for item N of a JSON list
     text: str
