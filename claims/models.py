@@ -8,13 +8,32 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, DateTime, Dialect, Index, Text, TypeDecorator, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
 def utcnow() -> dt.datetime:
     """The current time, tz-aware UTC (the only clock the store uses)."""
     return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A timestamp stored with its time zone and always read back tz-aware UTC (SQLite drops the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given for a UTC timestamp column")
+        return value.astimezone(dt.UTC)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None or value.tzinfo is not None:
+            return value
+        return value.replace(tzinfo=dt.UTC)
 
 
 class Status(StrEnum):
@@ -58,7 +77,7 @@ class Article(SQLModel, table=True):
     published: dt.date | None = Field(default=None, index=True)
     text: str = Field(sa_type=Text)
     content_hash: str = Field(max_length=64, unique=True)
-    ingested_at: dt.datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    ingested_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class Speaker(SQLModel, table=True):
@@ -123,7 +142,7 @@ class Review(SQLModel, table=True):
     note: str | None = Field(default=None, sa_type=Text)
     evidence: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     reviewer: str = Field(max_length=200)
-    at: dt.datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     origin_claim_id: int | None = Field(default=None, foreign_key="claim.id", ondelete="SET NULL")
 
 
@@ -139,7 +158,7 @@ class ClaimLink(SQLModel, table=True):
     score: float = 1.0
     origin: str = Field(default=LinkOrigin.auto.value, max_length=10)
     state: str = Field(default=LinkState.confirmed.value, max_length=10)
-    created_at: dt.datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 # --- Shapes that leave the store (JSON/CSV/table rows); not tables. ---
@@ -235,3 +254,35 @@ class ClaimDetail(SQLModel):
         record["reviews"] = [r.model_dump(mode="json") for r in self.reviews]
         record["links"] = [link.model_dump(mode="json") for link in self.links]
         return record
+
+
+# --- Linking tables (issue 4: claims/linking.py, claims/curation.py; migration db/versions/0002_linking.py) ---
+
+
+class ClaimKey(SQLModel, table=True):
+    """One blocking key of a claim (a hashed word shingle of its text, `linking.shingle_keys`):
+    new claims find their candidate copies through the (key, claim_id) primary-key index."""
+
+    key: int = Field(primary_key=True)
+    claim_id: int = Field(primary_key=True, foreign_key="claim.id", index=True, ondelete="CASCADE")
+
+
+class SpeakerMerge(SQLModel, table=True):
+    """A `claims speakers merge KEPT MERGED` as history, with what it moved, so it can be undone.
+
+    The merged speaker's row is deleted; its name, kind, role and aliases are kept here, and
+    `claims speakers unmerge` recreates it under the same id and moves its claims back.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    kept_id: int = Field(foreign_key="speaker.id", index=True, ondelete="CASCADE")
+    merged_id: int
+    merged_name: str = Field(max_length=300)
+    merged_key: str = Field(max_length=300)
+    merged_kind: str = Field(max_length=20)
+    merged_role: str | None = Field(default=None, sa_type=Text)
+    merged_aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    added_alias_keys: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    claim_ids: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    at: dt.datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    undone_at: dt.datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]

@@ -1,0 +1,516 @@
+"""Every query and write of the claims store. Each function takes an open Session and never commits:
+the caller owns the transaction (`with claims.db.session(engine) as s:` or `with Session(e) as s, s.begin():`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import regex
+from sqlalchemy import func, or_, text
+from sqlmodel import Session, col, select
+
+from claims.errors import InputError, NotFoundError, StoreError
+from claims.models import (
+    Article,
+    ArticlePublic,
+    Claim,
+    ClaimDetail,
+    ClaimLink,
+    ClaimLinkPublic,
+    ClaimPublic,
+    Review,
+    ReviewPublic,
+    Speaker,
+    SpeakerAlias,
+    SpeakerPublic,
+    Status,
+)
+from claims.results import ParsedArticle
+
+# Anything that is not a letter or digit separates tokens of a key (`Iran’s` -> `iran s`).
+_RE_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+# Kinds whose last name token is worth an alias (`velayati`); an organisation's last word is not.
+_SURNAME_KINDS = frozenset({"person"})
+# Speaker keys share these advisory locks on PostgreSQL so that two ingests create one speaker.
+_PG_SPEAKER_LOCK_CLASS = 7
+_CONTEXT_CHARS = 600
+
+
+def normalise_key(name: str) -> str:
+    """`name` casefolded, accents stripped, punctuation to single spaces: `Véláyati's` -> `velayati s`."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _RE_NON_WORD.sub(" ", bare.casefold()).strip()
+
+
+# --- articles ---------------------------------------------------------------------------------
+
+
+def existing_hashes(session: Session, hashes: Iterable[str]) -> set[str]:
+    """Which of `hashes` are already stored (one query)."""
+    wanted = list(set(hashes))
+    if not wanted:
+        return set()
+    found = session.exec(select(Article.content_hash).where(col(Article.content_hash).in_(wanted))).all()
+    return set(found)
+
+
+def article_by_hash(session: Session, content_hash: str) -> Article | None:
+    return session.exec(select(Article).where(Article.content_hash == content_hash)).first()
+
+
+def add_article(
+    session: Session,
+    parsed: ParsedArticle,
+    *,
+    source: str,
+    content_hash: str,
+    url: str | None = None,
+) -> tuple[Article, list[Claim]]:
+    """Store a parsed article and its claims; returns the new rows (flushed, so they have ids).
+
+    Raises StoreError when a claim's offsets do not slice back to its text, so nothing half-true is stored.
+    """
+    for claim in parsed.claims:
+        if parsed.text[claim.start : claim.end] != claim.text:
+            raise StoreError(f"{source}: claim at {claim.start}-{claim.end} does not match the article text")
+    article = Article(
+        source=source,
+        url=url,
+        title=parsed.title,
+        outlet=parsed.outlet,
+        published=parsed.published,
+        text=parsed.text,
+        content_hash=content_hash,
+    )
+    session.add(article)
+    session.flush()
+    assert article.id is not None
+    speakers: dict[tuple[str, str], Speaker] = {}
+    rows: list[Claim] = []
+    for claim in parsed.claims:
+        speaker_id: int | None = None
+        if claim.speaker:
+            cache_key = (normalise_key(claim.speaker), claim.speaker_kind)
+            speaker = speakers.get(cache_key)
+            if speaker is None:
+                speaker = find_or_create_speaker(
+                    session, claim.speaker, claim.speaker_kind, claim.speaker_role, claim.mention
+                )
+                speakers[cache_key] = speaker
+            elif claim.mention:
+                _add_aliases(session, speaker, [claim.mention])
+            speaker_id = speaker.id
+        rows.append(
+            Claim(
+                article_id=article.id,
+                speaker_id=speaker_id,
+                mention=claim.mention,
+                speaker_start=claim.speaker_start,
+                speaker_end=claim.speaker_end,
+                speaker_kind=claim.speaker_kind,
+                speaker_role=claim.speaker_role,
+                kind=claim.kind,
+                cue=claim.cue,
+                text=claim.text,
+                start=claim.start,
+                end=claim.end,
+                said_on=claim.date,
+                dated=claim.date or parsed.published,
+                rule=claim.rule,
+                confidence=claim.confidence,
+                status=Status.unverified.value,
+            )
+        )
+    session.add_all(rows)
+    session.flush()
+    return article, rows
+
+
+def get_article(session: Session, article_id: int) -> Article:
+    """The article with this id; raises NotFoundError."""
+    article = session.get(Article, article_id)
+    if article is None:
+        raise NotFoundError(f"no article with ID {article_id}")
+    return article
+
+
+def article_public(article: Article) -> ArticlePublic:
+    return ArticlePublic.model_validate(article, from_attributes=True)
+
+
+def article_claims(session: Session, article_id: int) -> list[ClaimPublic]:
+    """The claims of one article in text order; raises NotFoundError for an unknown article."""
+    get_article(session, article_id)
+    stmt = _claim_rows().where(Claim.article_id == article_id).order_by(col(Claim.start), col(Claim.id))
+    return [_claim_public(*row) for row in session.exec(stmt).all()]
+
+
+# --- speakers ---------------------------------------------------------------------------------
+
+
+def find_or_create_speaker(
+    session: Session, name: str, kind: str, role: str | None, mention: str | None
+) -> Speaker:
+    """The stored speaker for `name` (same normalised name and kind), created if there is none.
+
+    Records the name, a person's surname and `mention` (when it is part of the name) as aliases,
+    and fills a missing role. Returns the Speaker, flushed.
+    """
+    key = normalise_key(name)
+    if not key:
+        raise StoreError(f"speaker name {name!r} has no letters or digits")
+    if session.get_bind().dialect.name == "postgresql":
+        # Serialise concurrent ingests creating the same speaker (released at commit).
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:cls, hashtext(:key))"),
+            {"cls": _PG_SPEAKER_LOCK_CLASS, "key": f"{kind}:{key}"},
+        )
+    speaker = session.exec(
+        select(Speaker).where(Speaker.key == key, Speaker.kind == kind).order_by(col(Speaker.id))
+    ).first()
+    if speaker is None:
+        speaker = Speaker(name=name, key=key, kind=kind, role=role)
+        session.add(speaker)
+        session.flush()
+    elif role and not speaker.role:
+        speaker.role = role
+    aliases = [name]
+    tokens = key.split()
+    if kind in _SURNAME_KINDS and len(tokens) > 1:
+        surname = name.split()[-1] if normalise_key(name.split()[-1]) == tokens[-1] else tokens[-1]
+        aliases.append(surname)
+    if mention:
+        aliases.append(mention)
+    _add_aliases(session, speaker, aliases)
+    return speaker
+
+
+def _add_aliases(session: Session, speaker: Speaker, aliases: Sequence[str]) -> None:
+    assert speaker.id is not None
+    name_tokens = set(speaker.key.split())
+    known = set(
+        session.exec(select(SpeakerAlias.alias_key).where(SpeakerAlias.speaker_id == speaker.id)).all()
+    )
+    for alias in aliases:
+        alias_key = normalise_key(alias)
+        # Only forms made of the name's own words: `Velayati` yes, `he` or `the minister` no.
+        if not alias_key or alias_key in known or not set(alias_key.split()) <= name_tokens:
+            continue
+        session.add(SpeakerAlias(speaker_id=speaker.id, alias=alias.strip(), alias_key=alias_key))
+        known.add(alias_key)
+    session.flush()
+
+
+def find_speaker_ids(session: Session, query: str) -> list[int]:
+    """Speakers matching `query`: any alias equal to it (case- and accent-insensitive; a surname works),
+    else, for several words, speakers whose aliases contain every word (`Ali Velayati`)."""
+    key = normalise_key(query)
+    if not key:
+        return []
+    ids = session.exec(select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias_key == key).distinct()).all()
+    if ids:
+        return sorted(ids)
+    tokens = key.split()
+    if len(tokens) < 2:
+        return []
+    candidates = session.exec(
+        select(SpeakerAlias.speaker_id, SpeakerAlias.alias_key).where(
+            col(SpeakerAlias.speaker_id).in_(
+                select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias_key == tokens[-1])
+            )
+        )
+    ).all()
+    words: dict[int, set[str]] = defaultdict(set)
+    for speaker_id, alias_key in candidates:
+        words[speaker_id].update(alias_key.split())
+    return sorted(sid for sid, have in words.items() if set(tokens) <= have)
+
+
+def list_speakers(session: Session) -> list[SpeakerPublic]:
+    """Every speaker with aliases and claim counts per status, most claims first."""
+    aliases: dict[int, list[str]] = defaultdict(list)
+    for speaker_id, alias in session.exec(
+        select(SpeakerAlias.speaker_id, SpeakerAlias.alias).order_by(col(SpeakerAlias.id))
+    ).all():
+        aliases[speaker_id].append(alias)
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for speaker_id, status, n in session.exec(
+        select(Claim.speaker_id, Claim.status, func.count())
+        .where(col(Claim.speaker_id).is_not(None))
+        .group_by(col(Claim.speaker_id), col(Claim.status))
+    ).all():
+        counts[speaker_id][status] = n
+    out = []
+    for speaker in session.exec(select(Speaker).order_by(col(Speaker.id))).all():
+        assert speaker.id is not None
+        by_status = counts.get(speaker.id, {})
+        out.append(
+            SpeakerPublic(
+                id=speaker.id,
+                name=speaker.name,
+                kind=speaker.kind,
+                role=speaker.role,
+                aliases=aliases.get(speaker.id, []),
+                claims=sum(by_status.values()),
+                by_status=by_status,
+            )
+        )
+    out.sort(key=lambda s: (-s.claims, s.name.casefold(), s.id))
+    return out
+
+
+def speaker_public(session: Session, speaker_id: int) -> SpeakerPublic | None:
+    speaker = session.get(Speaker, speaker_id)
+    if speaker is None:
+        return None
+    aliases = session.exec(
+        select(SpeakerAlias.alias).where(SpeakerAlias.speaker_id == speaker_id).order_by(col(SpeakerAlias.id))
+    ).all()
+    return SpeakerPublic(
+        id=speaker_id, name=speaker.name, kind=speaker.kind, role=speaker.role, aliases=list(aliases)
+    )
+
+
+# --- claims -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """What `claims list` asks for. Dates compare with `Claim.dated` (said-on, else published)."""
+
+    speaker: str | None = None
+    status: str | None = None
+    kind: str | None = None
+    outlet: str | None = None
+    article_id: int | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    limit: int | None = 100
+    offset: int = 0
+
+
+def list_claims(session: Session, flt: ClaimFilter) -> list[ClaimPublic]:
+    """Claims matching `flt`, oldest first by `dated` then id.
+
+    The speaker is resolved to ids first (through the indexed alias keys), so the claim query is an
+    index range on (speaker_id, dated).
+    """
+    stmt = _claim_rows()
+    if flt.speaker is not None:
+        ids = find_speaker_ids(session, flt.speaker)
+        if not ids:
+            return []
+        stmt = stmt.where(col(Claim.speaker_id).in_(ids))
+    if flt.status is not None:
+        stmt = stmt.where(Claim.status == flt.status)
+    if flt.kind is not None:
+        stmt = stmt.where(Claim.kind == flt.kind)
+    if flt.outlet is not None:
+        stmt = stmt.where(func.lower(Article.outlet) == flt.outlet.casefold())
+    if flt.article_id is not None:
+        stmt = stmt.where(Claim.article_id == flt.article_id)
+    if flt.since is not None:
+        stmt = stmt.where(col(Claim.dated) >= flt.since)
+    if flt.until is not None:
+        stmt = stmt.where(col(Claim.dated) <= flt.until)
+    stmt = stmt.order_by(col(Claim.dated), col(Claim.id)).offset(flt.offset)
+    if flt.limit:
+        stmt = stmt.limit(flt.limit)
+    return [_claim_public(*row) for row in session.exec(stmt).all()]
+
+
+def get_claim(session: Session, claim_id: int) -> Claim:
+    """The claim with this id; raises NotFoundError."""
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFoundError(f"no claim with ID {claim_id}")
+    return claim
+
+
+def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
+    """The claim with its context, article, speaker, full review history and links; raises NotFoundError."""
+    row = session.exec(_claim_rows().where(Claim.id == claim_id)).first()
+    if row is None:
+        raise NotFoundError(f"no claim with ID {claim_id}")
+    claim, _, _, _ = row
+    article = get_article(session, claim.article_id)
+    reviews = session.exec(
+        select(Review).where(Review.claim_id == claim_id).order_by(col(Review.at), col(Review.id))
+    ).all()
+    return ClaimDetail(
+        claim=_claim_public(*row),
+        context=context_of(article.text, claim.start, claim.end),
+        article=article_public(article),
+        speaker=speaker_public(session, claim.speaker_id) if claim.speaker_id is not None else None,
+        reviews=[ReviewPublic.model_validate(r, from_attributes=True) for r in reviews],
+        links=claim_links(session, claim_id),
+    )
+
+
+def claim_links(session: Session, claim_id: int) -> list[ClaimLinkPublic]:
+    """Links from or to this claim, seen from it, with the other claim's status and speaker."""
+    links = session.exec(
+        select(ClaimLink)
+        .where(or_(ClaimLink.a_id == claim_id, ClaimLink.b_id == claim_id))
+        .order_by(col(ClaimLink.id))
+    ).all()
+    out = []
+    for link in links:
+        assert link.id is not None
+        other_id = link.b_id if link.a_id == claim_id else link.a_id
+        other = session.exec(
+            select(Claim.status, Claim.text, Speaker.name)
+            .outerjoin(Speaker, col(Claim.speaker_id) == col(Speaker.id))
+            .where(Claim.id == other_id)
+        ).first()
+        if other is None:
+            continue
+        out.append(
+            ClaimLinkPublic(
+                id=link.id,
+                other_id=other_id,
+                relation=link.relation,
+                score=link.score,
+                origin=link.origin,
+                state=link.state,
+                other_status=other[0],
+                other_text=other[1],
+                other_speaker=other[2],
+            )
+        )
+    return out
+
+
+def context_of(article_text: str, start: int, end: int) -> str:
+    """The paragraph (text between blank-or-line breaks) holding `start:end`, cut to a readable length."""
+    left = article_text.rfind("\n", 0, start) + 1
+    right = article_text.find("\n", end)
+    right = len(article_text) if right == -1 else right
+    left = max(left, start - _CONTEXT_CHARS)
+    right = min(right, end + _CONTEXT_CHARS)
+    return article_text[left:right].strip()
+
+
+# --- reviews ----------------------------------------------------------------------------------
+
+
+def check_evidence(urls: Iterable[str]) -> list[str]:
+    """The evidence URLs, stripped; raises InputError naming the first one that is not http(s)."""
+    out = []
+    for url in urls:
+        value = url.strip()
+        parts = urlsplit(value)
+        if (
+            parts.scheme.lower() not in ("http", "https")
+            or not parts.netloc
+            or any(c.isspace() for c in value)
+        ):
+            raise InputError(f"evidence must be an http(s) URL, not {url!r}")
+        out.append(value)
+    return out
+
+
+def record_reviews(
+    session: Session,
+    claim_ids: Sequence[int],
+    status: str,
+    *,
+    reviewer: str,
+    note: str | None = None,
+    evidence: Sequence[str] = (),
+    origin_claim_id: int | None = None,
+) -> list[Review]:
+    """Append one review per claim and set each claim's status, in the caller's transaction.
+
+    Raises InputError for an unknown status or a non-http(s) evidence URL and NotFoundError for unknown
+    claim ids, before anything is written.
+    """
+    try:
+        value = Status(status).value
+    except ValueError:
+        choices = ", ".join(s.value for s in Status)
+        raise InputError(f"unknown status {status!r} (choose from {choices})") from None
+    urls = check_evidence(evidence)
+    ids = list(dict.fromkeys(claim_ids))
+    claims = {c.id: c for c in session.exec(select(Claim).where(col(Claim.id).in_(ids))).all()}
+    missing = [i for i in ids if i not in claims]
+    if missing:
+        listed = ", ".join(str(i) for i in missing)
+        raise NotFoundError(
+            f"no claim with ID {listed}" if len(missing) == 1 else f"no claims with IDs {listed}"
+        )
+    reviews = []
+    for claim_id in ids:
+        claims[claim_id].status = value
+        session.add(claims[claim_id])
+        review = Review(
+            claim_id=claim_id,
+            status=value,
+            note=note,
+            evidence=urls,
+            reviewer=reviewer,
+            origin_claim_id=origin_claim_id,
+        )
+        session.add(review)
+        reviews.append(review)
+    session.flush()
+    return reviews
+
+
+def count_rows(session: Session) -> dict[str, int]:
+    """How many articles, claims, speakers, reviews and links are stored."""
+    tables = {
+        "articles": Article,
+        "claims": Claim,
+        "speakers": Speaker,
+        "reviews": Review,
+        "links": ClaimLink,
+    }
+    return {
+        name: session.exec(select(func.count()).select_from(model)).one() for name, model in tables.items()
+    }
+
+
+# --- rows -------------------------------------------------------------------------------------
+
+
+def _claim_rows():  # type: ignore[no-untyped-def]
+    return (
+        select(Claim, Speaker.name, Article.outlet, Article.title)
+        .join(Article, col(Claim.article_id) == col(Article.id))
+        .outerjoin(Speaker, col(Claim.speaker_id) == col(Speaker.id))
+    )
+
+
+def _claim_public(claim: Claim, speaker: str | None, outlet: str | None, title: str | None) -> ClaimPublic:
+    assert claim.id is not None
+    return ClaimPublic(
+        id=claim.id,
+        article_id=claim.article_id,
+        speaker_id=claim.speaker_id,
+        status=claim.status,
+        start=claim.start,
+        end=claim.end,
+        text=claim.text,
+        kind=claim.kind,
+        cue=claim.cue,
+        mention=claim.mention,
+        speaker_start=claim.speaker_start,
+        speaker_end=claim.speaker_end,
+        speaker=speaker,
+        speaker_kind=claim.speaker_kind,
+        speaker_role=claim.speaker_role,
+        date=claim.said_on,
+        dated=claim.dated,
+        rule=claim.rule,
+        confidence=claim.confidence,
+        outlet=outlet,
+        title=title,
+    )
