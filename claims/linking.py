@@ -3,7 +3,7 @@ score from rapidfuzz, shingle keys for indexed blocking, and the speaker identit
 
 Blocking (why linking one claim does not scan the store)
     Every stored claim gets one row per distinct word 3-shingle of its fingerprint in an indexed
-    table of 64-bit keys (`claim_keys`). A new claim looks up its own keys, reads at most
+    table of 32-bit keys (`claimkey`). A new claim looks up its own keys, reads at most
     MAX_POSTINGS of the newest claims per key through the index, keeps the MAX_CANDIDATES claims that
     share the most keys, and only those are scored. The work per new claim is bounded by its length,
     not by the number of claims stored. Any near-copy shares most shingles (one changed word removes
@@ -139,8 +139,9 @@ def link_state(score: float, same_speaker: bool | None) -> str | None:
 
 
 def _key(shingle: str) -> int:
-    # A stable signed 64-bit hash (Python's hash() is salted per process) that fits a BIGINT.
-    return int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big", signed=True)
+    # A stable signed 32-bit hash (Python's hash() is salted per process) that fits an INTEGER;
+    # a rare collision only adds a candidate, which scoring then drops.
+    return int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=4).digest(), "big", signed=True)
 
 
 def shingle_keys(text: str) -> set[int]:

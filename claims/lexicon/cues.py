@@ -1,0 +1,66 @@
+"""Reporting cues: the verbs and phrases that introduce a quote or a reported claim.
+
+Grown from PARC-style reporting verbs and the cue words annotated in news corpora; false friends
+(`address`, `provide`, and `believe` as a main cue) are left out on purpose: a belief is only a
+claim when a source reports it (`officials say they believe ...`).
+"""
+
+# Base verbs whose every inflection is a speech or report cue, e.g. "warn" -> warn/warns/warned/warning.
+# Irregular forms are listed in CUE_IRREGULAR; spelling of regular forms is derived in patterns.py.
+CUE_VERBS = frozenset(
+    """
+    accuse acknowledge add admit advise affirm allege announce answer argue ask assert assure
+    blast boast brag caution charge cite claim comment complain concede conclude confirm contend
+    counter declare decry demand deny describe disclose dismiss dispute emphasize emphasise estimate
+    exclaim explain forecast insist joke lament maintain mention note object observe pledge
+    point predict proclaim promise propose protest question quip recall recount reiterate remark
+    repeat reply report respond retort reveal scoff shout sigh signal snap speculate state stress
+    suggest swear testify tweet urge vow warn wonder write yell
+    """.split()
+)
+
+# Irregular inflections, e.g. "say" -> said.
+CUE_IRREGULAR = frozenset(
+    """
+    say says said saying tell tells told telling write writes wrote written writing
+    swear swears swore sworn swearing forecast forecasts forecasting
+    """.split()
+)
+
+# Multi-word cues that work as one unit, e.g. "told reporters", "was quoted as saying".
+CUE_PHRASES = frozenset(
+    """
+    according to
+    was quoted as saying
+    were quoted as saying
+    is quoted as saying
+    went on to say
+    pointed out
+    points out
+    point out
+    called for
+    calls for
+    call for
+    called on
+    calls on
+    """.strip().splitlines()
+)
+
+# Words that may stand between the subject and the cue without breaking it, e.g. "has also said".
+CUE_AUXILIARIES = frozenset(
+    """
+    again also already earlier had has have later often once previously publicly
+    quickly recently repeatedly reportedly separately then would will further
+    simply flatly
+    """.split()
+)
+
+# Cue verbs that take an object of hearers before the content, e.g. "told Reuters that ...".
+CUE_WITH_HEARER = frozenset("tell tells told telling assure assured assures warned warn warns reminded remind".split())
+
+# Cues that report a claim rather than speech proper are still claims; this marks the ones that
+# introduce an object rather than a clause, e.g. "described X as Y", "blasted X as Y".
+CUE_OBJECT_AS = frozenset("described describes blasted blasts called calls dismissed dismisses branded brands".split())
+
+# Verbs of belief that, after a speech cue, stay inside the claim: "US officials say they believe ...".
+BELIEF_VERBS = frozenset("believe believes believed think thinks thought expect expects expected fear fears feared".split())

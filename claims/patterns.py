@@ -1,0 +1,82 @@
+"""Every compiled pattern the parser uses, built once from the lexicon tables.
+
+All patterns are linear: no nested quantifiers over the same characters, possessive or atomic
+where a run could otherwise be re-scanned.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from claims.lexicon import cues as _cues
+
+# Quote marks, spelled by name so look-alikes cannot be confused.
+LDQ = "\N{LEFT DOUBLE QUOTATION MARK}"
+RDQ = "\N{RIGHT DOUBLE QUOTATION MARK}"
+LOW_DQ = "\N{DOUBLE LOW-9 QUOTATION MARK}"
+REV_DQ = "\N{DOUBLE HIGH-REVERSED-9 QUOTATION MARK}"
+LAQ = "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+RAQ = "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+LSQ = "\N{LEFT SINGLE QUOTATION MARK}"
+RSQ = "\N{RIGHT SINGLE QUOTATION MARK}"
+
+DOUBLE_OPENERS = frozenset((LDQ, LOW_DQ, REV_DQ, LAQ))
+DOUBLE_CLOSERS = frozenset((RDQ, RAQ))
+QUOTE_CHARS = '"' + "'" + LDQ + RDQ + LOW_DQ + REV_DQ + LAQ + RAQ + LSQ + RSQ
+
+# One quote mark: two straight singles stand for a double mark (some wire copy writes ''...'').
+RE_QUOTE_MARK = regex.compile(r"''|[\"'" + LDQ + RDQ + LOW_DQ + REV_DQ + LAQ + RAQ + LSQ + RSQ + "]")
+
+# Words with inner apostrophes, hyphens, dots and ampersands stay whole: Iran's, U.S, al-Hashd, AT&T.
+RE_TOKEN = regex.compile(r"[\p{L}\p{N}]++(?:[’'.\-&][\p{L}\p{N}]++)*+|[^\s\p{L}\p{N}]")
+
+# A paragraph: a run of non-blank lines is split at every line break (wire text puts one paragraph per line).
+RE_LINE = regex.compile(r"[^\n]++")
+
+# A candidate sentence end: terminal punctuation, closing marks, then space and an upper-case start.
+RE_SENTENCE_END = regex.compile(
+    r"[.!?…]++[\"'" + RDQ + RSQ + RAQ + r")\]]*+(?=\s++[\"'" + LDQ + LSQ + LAQ + r"(\[]?[\p{Lu}\p{N}])"
+)
+
+# Abbreviations whose period does not end a sentence, e.g. "Gov. Chris Christie", "Sept. 11".
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gov sen rep gen col lt capt sgt adm st jr sr rev hon pres supt insp cmdr
+    jan feb mar apr jun jul aug sep sept oct nov dec mt ft no vs etc inc corp ltd co dept
+    u.s u.k u.n e.u d.c a.m p.m
+    """.split()
+)
+
+
+def _inflect(verb: str) -> list[str]:
+    """Regular inflections of a cue verb: base, -s, -ed, -ing, with English spelling rules."""
+    doubled = {"admit", "quip", "snap", "commit", "regret", "omit", "emit", "plan", "stop", "scoff"}
+    if verb in doubled and not verb.endswith("ff"):
+        stem = verb + verb[-1]
+        return [verb, verb + "s", stem + "ed", stem + "ing"]
+    if verb.endswith("e"):
+        return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        return [verb, verb + "es", verb + "ed", verb + "ing"]
+    return [verb, verb + "s", verb + "ed", verb + "ing"]
+
+
+CUE_FORMS: frozenset[str] = frozenset(
+    {form for verb in _cues.CUE_VERBS for form in _inflect(verb)}
+    | _cues.CUE_IRREGULAR
+    | _cues.CUE_PHRASES
+)
+
+# A reporting cue anywhere; the longest list entry wins ("according to", "called for").
+RE_CUE = regex.compile(r"(?<![\p{L}\p{N}’'\-])\L<cues>(?![\p{L}\p{N}\-])", cues=sorted(CUE_FORMS), flags=regex.I)
+
+# `according to` introduces its source after the cue.
+RE_ACCORDING_TO = regex.compile(r"\baccording\s++to\b", flags=regex.I)
+
+# Content that opens with a complementiser, e.g. "said that ...".
+RE_THAT = regex.compile(r"\s*+that\b\s*+", flags=regex.I)
+
+# A speaker followed by a cue and a colon or comma that introduces a quote, e.g. `X said: "`.
+RE_INTRO_PUNCT = regex.compile(r"\s*+[:,]?\s*+$")

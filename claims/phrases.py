@@ -1,0 +1,174 @@
+"""Speaker phrases around a cue: where a source mention starts and ends, its appositive, and the
+auxiliaries that belong to the cue ("has said", "also added"). Works on token offsets only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claims.lexicon import cues as C
+from claims.lexicon import speakers as S
+from claims.patterns import ABBREVIATIONS
+
+Tok = tuple[int, int]
+
+# Lower-case words that may stand inside a source phrase.
+_NP_WORDS = (
+    S.DETERMINERS
+    | S.ROLE_WORDS
+    | S.ROLE_MODIFIERS
+    | S.SOURCE_ADJECTIVES
+    | S.SOURCE_PREPOSITIONS
+    | S.ANONYMOUS_HEADS
+    | S.GROUP_HEADS
+    | S.ORG_WORDS
+    | frozenset({"and", "of", "the", "&"})
+)
+# Lower-case words that may end a source phrase.
+_HEADS = S.ANONYMOUS_HEADS | S.GROUP_HEADS | S.ROLE_WORDS | S.ORG_WORDS
+# Words that end a clause; a generic determiner-led phrase may not hold them.
+_CLAUSE_WORDS = frozenset(
+    """
+    is are was were be been being has have had will would could should can may might must do does did
+    not no and or but that which who whom whose when where while if because although as than so
+    it he she they we i you there here this these those also just only very
+    """.split()
+)
+_PRONOUNS = frozenset(S.PRONOUNS)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker phrase: the name part, and an optional appositive set off by commas."""
+
+    start: int
+    end: int
+    appos_start: int | None = None
+    appos_end: int | None = None
+
+
+def _word(text: str, t: Tok) -> str:
+    return text[t[0] : t[1]]
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper() or w[:1].isdigit()
+
+
+def _np_token(text: str, toks: list[Tok], k: int) -> bool:
+    w = _word(text, toks[k])
+    if w[:1].isalnum():
+        low = w.lower()
+        return _is_cap(w) or low in _NP_WORDS or low.endswith(("’s", "'s"))
+    if w == "." and k > 0:
+        return _word(text, toks[k - 1]).lower() in ABBREVIATIONS
+    return w in ("’", "'") and k > 0 and _word(text, toks[k - 1])[-1:] in "sS"
+
+
+def strip_auxiliaries(text: str, toks: list[Tok], end: int) -> int:
+    """Index of the first token of the run of cue auxiliaries that ends at toks[end-1] ("has also")."""
+    k = end
+    while k > 0 and _word(text, toks[k - 1]).lower() in C.CUE_AUXILIARIES:
+        k -= 1
+    return k
+
+
+def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = True) -> int | None:
+    """Start index of the source phrase made of toks[start:end], ending just before a cue, or None."""
+    if end <= 0:
+        return None
+    last = _word(text, toks[end - 1])
+    if last.lower() in _PRONOUNS:
+        return end - 1
+    k = end
+    while k > 0 and _np_token(text, toks, k - 1):
+        k -= 1
+    # Leading prepositions, conjunctions and sentence openers do not start a phrase.
+    while k < end and _word(text, toks[k]).lower() in S.SOURCE_PREPOSITIONS | {"and", "but", "&"}:
+        k += 1
+    while k < end - 1 and _word(text, toks[k]).lower() in S.SENTENCE_OPENERS:
+        k += 1
+    if k < end and _valid_np(text, toks[k:end]):
+        return k
+    if allow_generic:
+        return _generic_np(text, toks, end)
+    return None
+
+
+def _valid_np(text: str, span: list[Tok]) -> bool:
+    if not span or len(span) > 12:
+        return False
+    words = [_word(text, t) for t in span]
+    head = words[-1]
+    if head in ("’", "'", "."):
+        head = words[-2] if len(words) > 1 else ""
+    low = head.lower()
+    if low in S.DETERMINERS or low in S.SOURCE_PREPOSITIONS or low in ("and", "the", "of"):
+        return False
+    if _is_cap(head) and low not in S.SENTENCE_OPENERS:
+        return True
+    return low in _HEADS
+
+
+def _generic_np(text: str, toks: list[Tok], end: int) -> int | None:
+    """A short determiner-led phrase such as "the newspaper" or "a statement from the ministry"."""
+    for size in range(2, min(5, end) + 1):
+        k = end - size
+        first = _word(text, toks[k]).lower()
+        if first in ("the", "a", "an", "another", "one", "his", "her", "their", "its"):
+            inner = [_word(text, t) for t in toks[k + 1 : end]]
+            if all(w.isalpha() and w.lower() not in _CLAUSE_WORDS for w in inner):
+                return k
+            return None
+    return None
+
+
+def mention_before(text: str, toks: list[Tok], end: int) -> Mention | None:
+    """The speaker phrase ending at toks[end-1], with an appositive `Name, a role,` when present."""
+    if end > 0 and _word(text, toks[end - 1]) == ",":
+        # `Name, an adviser to X, said`: find the comma that opens the appositive.
+        k = end - 2
+        while k >= 0 and _word(text, toks[k]) not in (",", ";", ":", "(", ")") and end - k < 20:
+            k -= 1
+        if k >= 0 and _word(text, toks[k]) == "," and k + 1 < end - 1:
+            start = np_before(text, toks, k, allow_generic=False)
+            if start is not None and _appositive(text, toks[k + 1 : end - 1]):
+                return Mention(toks[start][0], toks[k - 1][1], toks[k + 1][0], toks[end - 2][1])
+        return None
+    start = np_before(text, toks, end)
+    if start is None:
+        return None
+    return Mention(toks[start][0], toks[end - 1][1])
+
+
+def _appositive(text: str, span: list[Tok]) -> bool:
+    """`an adviser to Iran's supreme leader`, `the party's leader`, `43`, `who ...` is not one."""
+    if not span:
+        return False
+    first = _word(text, span[0]).lower()
+    if first in ("who", "which", "whose", "that"):
+        return False
+    return first in ("a", "an", "the", "its", "his", "her", "their") or any(
+        _word(text, t).lower() in S.ROLE_WORDS for t in span
+    )
+
+
+def mention_after(text: str, toks: list[Tok], start: int) -> Mention | None:
+    """The speaker phrase starting at toks[start] (after an inverted cue: `said John Smith, a ...`)."""
+    if start >= len(toks):
+        return None
+    w = _word(text, toks[start]).lower()
+    if w in _PRONOUNS:
+        return Mention(toks[start][0], toks[start][1])
+    k = start
+    while k < len(toks) and _np_token(text, toks, k) and k - start < 12:
+        k += 1
+    if k == start or not _valid_np(text, toks[start:k]):
+        return None
+    m_end = toks[k - 1][1]
+    if k < len(toks) - 1 and _word(text, toks[k]) == ",":
+        j = k + 1
+        while j < len(toks) and _word(text, toks[j]) not in (",", ".", ";", ":") and j - k < 20:
+            j += 1
+        if j > k + 1 and _appositive(text, toks[k + 1 : j]):
+            return Mention(toks[start][0], m_end, toks[k + 1][0], toks[j - 1][1])
+    return Mention(toks[start][0], m_end)

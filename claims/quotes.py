@@ -1,0 +1,343 @@
+"""Finds direct, mixed and reported-speech claims in an article, as offset spans with their cue
+and speaker phrase. Ordered passes, surest first: quotes with adjacent attribution, then quotes
+that inherit a speaker, then reported speech; each claim records the rule that found it."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from claims import patterns as P
+from claims.lexicon import cues as C
+from claims.phrases import Mention, Tok, mention_after, mention_before, strip_auxiliaries
+from claims.text import Quote, Sentence, quotes_between, tokens
+
+# Rules in the order they run, with the confidence a claim found by each starts from.
+RULE_CONFIDENCE = {
+    "quote-speaker-cue": 0.95,  # "…," Dehghan said.
+    "quote-cue-speaker": 0.93,  # "…," said Dehghan.
+    "quote-intro": 0.9,  # Dehghan said: "…"
+    "quote-floating": 0.75,  # a quote sentence after an attributed one inherits its speaker
+    "quote-unattributed": 0.3,  # a long quote sentence with no speaker in sight
+    "colon-block": 0.6,  # The governor added: <next paragraph>
+    "reported-speaker-first": 0.8,  # Dehghan has said his country is ready …
+    "reported-speaker-last": 0.85,  # …, the United Nations said on Monday.
+    "reported-cue-speaker": 0.85,  # …, said the minister.
+    "according-to": 0.85,  # according to X, …
+}
+# A tail after the cue longer than this is a new clause, not "said on Monday in a statement".
+_MAX_TAIL = 14
+# A floating quote inherits a speaker only from an attributed quote this many sentences back.
+_FLOAT_WINDOW = 5
+# An unattributed quote shorter than this many words is mostly a title or scare quote (GGT).
+_MIN_UNATTRIBUTED_WORDS = 6
+_TRAIL = ".!?;:,—–- \t"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSpan:
+    """A claim before speaker resolution: content and cue offsets, the speaker phrase, the rule."""
+
+    start: int
+    end: int
+    kind: str
+    cue_start: int | None
+    cue_end: int | None
+    mention: Mention | None
+    rule: str
+    confidence: float
+    sentence: Sentence
+    inherit: bool = False  # shares the speaker of the previous quote claim
+
+
+class _Finder:
+    def __init__(self, text: str, paras: list[tuple[int, int]], quotes: list[Quote], sents: list[Sentence]):
+        self.text = text
+        self.paras = paras
+        self.quotes = quotes
+        self.qstarts = [q.start for q in quotes]
+        self.sents = sents
+        self.cues = [m.span() for m in P.RE_CUE.finditer(text)]
+        self.cstarts = [c[0] for c in self.cues]
+
+    def cues_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        return self.cues[bisect_left(self.cstarts, start) : bisect_left(self.cstarts, end)]
+
+    def inside_quote(self, pos: int) -> bool:
+        k = bisect_left(self.qstarts, pos + 1) - 1
+        return k >= 0 and self.quotes[k].start < pos < self.quotes[k].end
+
+    # ------------------------------------------------------------------ direct quotes
+
+    def direct(self) -> tuple[list[ClaimSpan], set[int]]:
+        out: list[ClaimSpan] = []
+        consumed: set[int] = set()
+        last_attributed = -(10**9)
+        for si, sent in enumerate(self.sents):
+            qs = quotes_between(self.quotes, self.qstarts, sent.start, sent.end)
+            for qi, q in enumerate(qs):
+                lo = qs[qi - 1].end if qi else sent.start
+                hi = qs[qi + 1].start if qi + 1 < len(qs) else sent.end
+                found = self._after(q, hi) or self._intro(q, lo)
+                if found is None and lo == sent.start == q.start and qi == 0:
+                    found = self._colon_intro(sent)
+                if found is not None:
+                    rule, mention, cue = found
+                    out.append(self._span(q, sent, rule, mention, cue))
+                    consumed.add(si)
+                    last_attributed = si
+                    continue
+                if self.text[lo:q.start].strip(" ,") or not self._bare_after(q, hi):
+                    continue  # embedded in a sentence: a mixed claim or a scare quote, not direct
+                if si - last_attributed <= _FLOAT_WINDOW and out:
+                    out.append(self._span(q, sent, "quote-floating", None, None, inherit=True))
+                    consumed.add(si)
+                    last_attributed = si
+                elif len(self.text[q.start : q.end].split()) >= _MIN_UNATTRIBUTED_WORDS:
+                    out.append(self._span(q, sent, "quote-unattributed", None, None))
+                    consumed.add(si)
+        return out, consumed
+
+    def _span(
+        self, q: Quote, sent: Sentence, rule: str, mention: Mention | None, cue: tuple[int, int] | None,
+        inherit: bool = False,
+    ) -> ClaimSpan:
+        conf = RULE_CONFIDENCE[rule] * (1.0 if q.closed else 0.8)
+        end = q.end
+        if not q.closed:
+            while end > q.start and self.text[end - 1] in " \t":
+                end -= 1
+        return ClaimSpan(
+            q.start, end, "direct", cue[0] if cue else None, cue[1] if cue else None, mention, rule, conf, sent, inherit
+        )
+
+    def _bare_after(self, q: Quote, hi: int) -> bool:
+        return not self.text[q.end : hi].strip(_TRAIL + "\"'”’")
+
+    def _after(self, q: Quote, hi: int) -> tuple[str, Mention, tuple[int, int]] | None:
+        """`"…," X said` or `"…," said X` in the text between the quote and the next one."""
+        toks = tokens(self.text, q.end, hi)
+        lead = 0
+        while lead < len(toks) and self.text[toks[lead][0]] in ",—–-":
+            lead += 1
+        for cue in self.cues_in(q.end, hi)[:1]:
+            ct = _tok_at(toks, cue[0])
+            if ct is None or ct - lead > 24 or self.text[cue[0] : cue[1]].lower() == "according to":
+                return None
+            aux = strip_auxiliaries(self.text, toks, ct)
+            cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
+            if aux == lead:
+                after = _tok_at(toks, cue[1], after=True)
+                m = mention_after(self.text, toks, after) if after is not None else None
+                if m is not None and self._short_tail(toks, m):
+                    return "quote-cue-speaker", m, cue_span
+                return None
+            m = mention_before(self.text, toks, aux)
+            if m is not None and m.start == toks[lead][0]:
+                return "quote-speaker-cue", m, cue_span
+        return None
+
+    def _short_tail(self, toks: list[Tok], m: Mention) -> bool:
+        end = m.appos_end or m.end
+        return sum(1 for t in toks if t[0] >= end) <= _MAX_TAIL
+
+    def _intro(self, q: Quote, lo: int) -> tuple[str, Mention, tuple[int, int]] | None:
+        """`X said: "…"` / `X told reporters, "…"`: a cue ends the text before the quote."""
+        cues = self.cues_in(lo, q.start)
+        if not cues:
+            return None
+        cue = cues[-1]
+        rest = self.text[cue[1] : q.start]
+        word = self.text[cue[0] : cue[1]].lower()
+        if rest.strip() not in ("", ":", ",") and not (word in C.CUE_WITH_HEARER and rest.rstrip().endswith((":", ","))):
+            return None
+        toks = tokens(self.text, lo, cue[0])
+        aux = strip_auxiliaries(self.text, toks, len(toks))
+        m = mention_before(self.text, toks, aux)
+        if m is None or not self._starts_clause(lo, m.start):
+            return None
+        return "quote-intro", m, (toks[aux][0] if aux < len(toks) else cue[0], cue[1])
+
+    def _colon_intro(self, sent: Sentence) -> tuple[str, Mention, tuple[int, int]] | None:
+        """A paragraph-opening quote after a paragraph that ends `X added:`."""
+        if sent.para == 0 or sent.start != self.paras[sent.para][0]:
+            return None
+        ps, pe = self.paras[sent.para - 1]
+        if self.text[pe - 1] != ":":
+            return None
+        return self._intro_at(ps, pe - 1)
+
+    def _intro_at(self, lo: int, colon: int) -> tuple[str, Mention, tuple[int, int]] | None:
+        cues = self.cues_in(lo, colon)
+        if not cues or self.text[cues[-1][1] : colon].strip():
+            return None
+        cue = cues[-1]
+        toks = tokens(self.text, lo, cue[0])
+        aux = strip_auxiliaries(self.text, toks, len(toks))
+        m = mention_before(self.text, toks, aux)
+        if m is None:
+            return None
+        return "quote-intro", m, (toks[aux][0] if aux < len(toks) else cue[0], cue[1])
+
+    def _starts_clause(self, lo: int, start: int) -> bool:
+        """Only sentence openers, or a phrase closed by a comma, stand before the speaker."""
+        before = self.text[lo:start].strip()
+        if not before or before.endswith((",", ":", ";", "—")):
+            return True
+        return all(w.strip(",").lower() in _OPENERS for w in before.split())
+
+    # ------------------------------------------------------------------ reported speech
+
+    def reported(self, consumed: set[int]) -> list[ClaimSpan]:
+        out: list[ClaimSpan] = []
+        for si, sent in enumerate(self.sents):
+            if si in consumed:
+                continue
+            found = self._reported_in(sent)
+            if found is not None:
+                out.append(found)
+        out.extend(self._colon_blocks())
+        return out
+
+    def _reported_in(self, sent: Sentence) -> ClaimSpan | None:
+        cues = [c for c in self.cues_in(sent.start, sent.end) if not self.inside_quote(c[0])]
+        if not cues:
+            return None
+        toks = tokens(self.text, sent.start, sent.end)
+        for cue in cues:
+            ct = _tok_at(toks, cue[0])
+            if ct is None:
+                continue
+            if self.text[cue[0] : cue[1]].lower() == "according to":
+                found = self._according(sent, toks, ct, cue)
+            else:
+                found = self._speaker_last(sent, toks, ct, cue) or self._speaker_first(sent, toks, ct, cue)
+            if found is not None:
+                return found
+        return None
+
+    def _claim(
+        self, sent: Sentence, start: int, end: int, rule: str, mention: Mention, cue: tuple[int, int]
+    ) -> ClaimSpan | None:
+        while start < end and self.text[start] in " \t,:":
+            start += 1
+        m = P.RE_THAT.match(self.text, start, end)
+        if m is not None and rule == "reported-speaker-first":
+            start = m.end()
+        while end > start and self.text[end - 1] in _TRAIL:
+            end -= 1
+        if len(self.text[start:end].split()) < 2:
+            return None
+        qs = quotes_between(self.quotes, self.qstarts, start, end)
+        kind = "mixed" if qs else "indirect"
+        if qs and qs[0].start == start and qs[-1].end >= end - 1:
+            return None  # all quoted: the direct pass owns it
+        return ClaimSpan(start, end, kind, cue[0], cue[1], mention, rule, RULE_CONFIDENCE[rule], sent)
+
+    def _speaker_last(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
+        """`CONTENT, X said (on Monday).` and `CONTENT, said X, a role.`"""
+        aux = strip_auxiliaries(self.text, toks, ct)
+        cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
+        if aux > 0 and self.text[toks[aux - 1][0]] == ",":
+            after = _tok_at(toks, cue[1], after=True)
+            m = mention_after(self.text, toks, after) if after is not None else None
+            if m is not None and self._short_tail(toks, m):
+                return self._claim(sent, sent.start, toks[aux - 1][0], "reported-cue-speaker", m, cue_span)
+            return None
+        m = mention_before(self.text, toks, aux)
+        if m is None:
+            return None
+        k = _tok_at(toks, m.start)
+        if k is None or k == 0 or self.text[toks[k - 1][0]] != ",":
+            return None
+        tail = sum(1 for t in toks if t[0] >= cue[1])
+        if tail > _MAX_TAIL or _tail_has_clause(self.text, toks, cue[1]):
+            return None
+        return self._claim(sent, sent.start, toks[k - 1][0], "reported-speaker-last", m, cue_span)
+
+    def _speaker_first(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
+        """`X said (that) CONTENT`, `X told Reuters CONTENT`, `X says they believe CONTENT`."""
+        aux = strip_auxiliaries(self.text, toks, ct)
+        m = mention_before(self.text, toks, aux)
+        if m is None or not self._starts_clause(sent.start, m.start):
+            return None
+        cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
+        start = cue[1]
+        if self.text[cue[0] : cue[1]].lower() in C.CUE_WITH_HEARER:
+            after = _tok_at(toks, cue[1], after=True)
+            hearer = mention_after(self.text, toks, after) if after is not None else None
+            if hearer is not None:
+                start = hearer.appos_end or hearer.end
+        return self._claim(sent, start, sent.end, "reported-speaker-first", m, cue_span)
+
+    def _according(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
+        after = _tok_at(toks, cue[1], after=True)
+        m = mention_after(self.text, toks, after) if after is not None else None
+        if m is None:
+            return None
+        m_end = m.appos_end or m.end
+        if self._starts_clause(sent.start, cue[0]):
+            return self._claim(sent, m_end, sent.end, "according-to", m, cue)
+        if ct > 0 and self.text[toks[ct - 1][0]] == ",":
+            return self._claim(sent, sent.start, toks[ct - 1][0], "according-to", m, cue)
+        return None
+
+    def _colon_blocks(self) -> list[ClaimSpan]:
+        """`The governor added:` closing a paragraph makes the next, unquoted paragraph its claim."""
+        out: list[ClaimSpan] = []
+        for pi in range(len(self.paras) - 1):
+            ps, pe = self.paras[pi]
+            ns, ne = self.paras[pi + 1]
+            if self.text[pe - 1] != ":" or P.RE_QUOTE_MARK.match(self.text, ns):
+                continue
+            found = self._intro_at(ps, pe - 1)
+            if found is None:
+                continue
+            _, m, cue = found
+            sent = Sentence(ns, ne, pi + 1)
+            span = self._claim(sent, ns, ne, "colon-block", m, cue)
+            if span is not None:
+                out.append(span)
+        return out
+
+
+_OPENERS = frozenset(
+    "also and but earlier however later meanwhile moreover separately so still then yet previously now "
+    "instead finally additionally indeed overall today yesterday".split()
+)
+
+
+def _tok_at(toks: list[Tok], pos: int, after: bool = False) -> int | None:
+    """Index of the token starting at pos, or with after=True the first token starting at or after it."""
+    k = bisect_left(toks, (pos, -1))
+    if k < len(toks) and (after or toks[k][0] == pos):
+        return k
+    return None
+
+
+def _tail_has_clause(text: str, toks: list[Tok], pos: int) -> bool:
+    """A tail holding `that` or another cue-like verb starts a new clause: not a speaker-last pattern."""
+    return any(text[t[0] : t[1]].lower() in ("that", "because", "but") for t in toks if t[0] >= pos)
+
+
+def find_claim_spans(
+    text: str, paras: list[tuple[int, int]], quotes: list[Quote], sents: list[Sentence]
+) -> list[ClaimSpan]:
+    """Every claim span of the article in text order, speakers not yet resolved."""
+    finder = _Finder(text, paras, quotes, sents)
+    direct, consumed = finder.direct()
+    spans = direct + finder.reported(consumed)
+    spans.sort(key=lambda c: (c.start, c.end))
+    return _drop_nested(spans)
+
+
+def _drop_nested(spans: list[ClaimSpan]) -> list[ClaimSpan]:
+    """Keep one claim per stretch of text: a span inside an earlier, surer one is a duplicate."""
+    out: list[ClaimSpan] = []
+    for s in spans:
+        if out and s.start < out[-1].end:
+            if s.confidence > out[-1].confidence and s.end >= out[-1].end:
+                out[-1] = s
+            continue
+        out.append(s)
+    return out

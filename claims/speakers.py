@@ -1,0 +1,247 @@
+"""Speaker mentions -> speakers: names with roles, later surnames, role mentions, pronouns,
+organisations, groups and anonymous sources. Resolves only to names written in the article;
+when it cannot tell, the speaker is None (unknown), never a guess."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from claims.lexicon import speakers as S
+from claims.patterns import ABBREVIATIONS
+
+# A run of capitalised words, possibly joined by "of" (Secretary of State John Kerry), possessive.
+RE_CAP_RUN = regex.compile(
+    r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}’'\-]*+\.?(?:[ \t]++(?:of[ \t]++)?\p{Lu}[\p{L}\p{N}’'\-]*+\.?)*+"
+)
+RE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.&]*+")
+_ROLEISH = S.ROLE_WORDS | S.ROLE_MODIFIERS
+_TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady mx".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    speaker: str | None
+    kind: str  # person, organization, group, anonymous, unknown
+    role: str | None
+    gender: str | None = None
+
+
+def _norm(s: str) -> str:
+    """Canonical spelling: curly apostrophes straightened, spaces collapsed."""
+    return " ".join(s.replace("’", "'").split())
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def _possessive(w: str) -> bool:
+    return w.endswith(("’s", "'s", "’", "'"))
+
+
+def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
+    """(role words, name words): the name is the capitalised tail after the last role word."""
+    k = len(words)
+    while k > 0:
+        w = words[k - 1]
+        low = w.lower().rstrip(".")
+        if not _is_cap(w) or low in _ROLEISH or low in _TITLES or low in S.ORG_WORDS or _possessive(w):
+            break
+        if w.endswith(".") and low in ABBREVIATIONS:
+            break
+        k -= 1
+    return words[:k], words[k:]
+
+
+class SpeakerResolver:
+    """Resolves mentions in reading order; remembers the speakers seen so far in the article."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.history: list[tuple[int, Resolved]] = []  # (position, speaker) of earlier claims
+        self._runs: list[tuple[int, list[str], list[str]]] | None = None  # (pos, role, name)
+
+    # -------------------------------------------------------------- the article's names
+
+    def _name_runs(self) -> list[tuple[int, list[str], list[str]]]:
+        if self._runs is None:
+            runs = []
+            for m in RE_CAP_RUN.finditer(self.text):
+                words = [w.rstrip(".") if w.lower().rstrip(".") not in ABBREVIATIONS else w for w in m.group().split()]
+                role, name = _split_name(words)
+                if name:
+                    runs.append((m.start(), role, name))
+            self._runs = runs
+        return self._runs
+
+    def _full_name(self, word: str) -> str | None:
+        """The earliest full name in the article ending (or starting) with this surname or first name."""
+        for _, _, name in self._name_runs():
+            if len(name) >= 2 and name[-1] == word and not any(n.lower() in S.ORG_WORDS for n in name):
+                return " ".join(name)
+        for _, _, name in self._name_runs():
+            if len(name) >= 2 and name[0] == word and not any(n.lower() in S.ORG_WORDS for n in name):
+                return " ".join(name)
+        return None
+
+    def _by_role(self, role_words: list[str], pos: int) -> Resolved | None:
+        """A person named with this role: the latest earlier speaker, else the nearest name run."""
+        head = role_words[-1].lower()
+        mods = {w.lower() for w in role_words[:-1] if w.lower() in S.ROLE_MODIFIERS}
+
+        def fits(role: list[str]) -> bool:
+            low = {w.lower().rstrip(".") for w in role}
+            return head in low and mods <= low
+
+        for _, r in reversed(self.history):
+            if r.kind == "person" and r.role and r.speaker and fits(r.role.split()):
+                return r
+        best: tuple[int, list[str]] | None = None
+        for at, role, name in self._name_runs():
+            if role and fits(role) and len(name) >= 2 and (best is None or abs(at - pos) < abs(best[0] - pos)):
+                best = (at, name)
+        if best is None:
+            return None
+        return Resolved(" ".join(best[1]), "person", None)
+
+    # -------------------------------------------------------------- mentions
+
+    def resolve(self, mention: str | None, appositive: str | None, pos: int) -> Resolved:
+        """The speaker a mention names at position pos; remembered for later pronouns and surnames."""
+        if not mention:
+            return Resolved(None, "unknown", None)
+        r = self._classify(mention, appositive, pos)
+        self.history.append((pos, r))
+        return r
+
+    def inherit(self, pos: int) -> Resolved:
+        """The speaker of the latest claim (a floating quote continues it)."""
+        if self.history:
+            r = self.history[-1][1]
+            self.history.append((pos, r))
+            return Resolved(r.speaker, r.kind, None, r.gender)
+        return Resolved(None, "unknown", None)
+
+    def _classify(self, mention: str, appositive: str | None, pos: int) -> Resolved:
+        words = RE_WORD.findall(mention)
+        if not words:
+            return Resolved(None, "unknown", None)
+        appos_role = _appositive_role(appositive)
+        low0 = words[0].lower()
+        if len(words) == 1 and low0 in S.PRONOUNS:
+            return self._pronoun(low0)
+        if low0 in S.DETERMINERS and (len(words) == 1 or not _is_cap(words[1]) or words[1].lower() in _ROLEISH):
+            return self._common(words, mention, pos)
+        role, name = _split_name(words)
+        has_role = any(w.lower().rstrip(".") in _ROLEISH or w.lower().rstrip(".") in _TITLES for w in role)
+        if name and has_role and not _org_words(name):
+            return self._person(name, role, appos_role)
+        if _org_words(words) or words[0] == "The" or (len(words) == 1 and _acronym(words[0])):
+            return Resolved(_norm(_strip_the(mention)), "organization", None)
+        head = words[-1].lower()
+        if head in S.ROLE_WORDS:
+            found = self._by_role(words, pos)
+            if found is not None:
+                return Resolved(found.speaker, "person", _norm(mention), found.gender)
+            return Resolved(_norm(mention), "anonymous", None)
+        if head in S.GROUP_HEADS or head in S.ANONYMOUS_HEADS:
+            return self._common(words, mention, pos)
+        if name:
+            return self._person(name, role, appos_role)
+        return Resolved(None, "unknown", None)
+
+    def _person(self, name: list[str], role: list[str], appos_role: str | None) -> Resolved:
+        gender = None
+        titles = [w.lower().rstrip(".") for w in role]
+        if any(t in S.MALE_TITLES for t in titles):
+            gender = "male"
+        elif any(t in S.FEMALE_TITLES for t in titles):
+            gender = "female"
+        full = " ".join(name)
+        if len(name) == 1:
+            full = self._known_full(name[0]) or self._full_name(name[0]) or name[0]
+        role_words = [w for w in role if w.lower().rstrip(".") not in _TITLES]
+        role_text = _norm(" ".join(role_words)) if role_words else appos_role
+        if gender is None:
+            gender = next((r.gender for _, r in reversed(self.history) if r.speaker == full and r.gender), None)
+        return Resolved(_norm(full), "person", role_text, gender)
+
+    def _known_full(self, word: str) -> str | None:
+        for _, r in reversed(self.history):
+            if r.kind == "person" and r.speaker and r.speaker.split()[-1] == word and " " in r.speaker:
+                return r.speaker
+        return None
+
+    def _common(self, words: list[str], mention: str, pos: int) -> Resolved:
+        core = words
+        for i, w in enumerate(words):
+            if i > 0 and w.lower() in S.SOURCE_PREPOSITIONS:
+                core = words[:i]
+                break
+        head = core[-1].lower()
+        if words[0].lower() == "the" and head in S.ROLE_WORDS and len(core) <= 3:
+            found = self._by_role(core[1:], pos)
+            if found is not None:
+                return Resolved(found.speaker, "person", None, found.gender)
+        if head in S.ORG_WORDS and head not in S.GROUP_HEADS:
+            return Resolved(_norm(mention), "organization", None)
+        affiliated = any(_is_cap(w) for w in core[:-1]) or len(words) > len(core)
+        if head in S.GROUP_HEADS and (affiliated or head not in S.ANONYMOUS_PLURALS):
+            return Resolved(_norm(mention), "group", None)
+        return Resolved(_norm(mention), "anonymous", None)
+
+    def _pronoun(self, word: str) -> Resolved:
+        want = S.PRONOUNS[word]
+        for _, r in reversed(self.history[-6:]):
+            if r.speaker is None:
+                continue
+            if want in ("male", "female", "first"):
+                if r.kind == "person" and (r.gender in (None, want) or want == "first"):
+                    gender = want if want in ("male", "female") else r.gender
+                    return Resolved(r.speaker, "person", None, gender)
+            elif r.kind in ("organization", "group", "anonymous") or want == "plural":
+                return Resolved(r.speaker, r.kind, None)
+        if want in ("male", "female"):
+            name = self._nearest_name_before()
+            if name:
+                return Resolved(name, "person", None, want)
+        return Resolved(None, "unknown", None)
+
+    def _nearest_name_before(self) -> str | None:
+        """Narration often names the speaker just before a pronoun quote: `Clinton criticized …`."""
+        pos = self.history[-1][0] if self.history else len(self.text)
+        best = None
+        for at, _, name in self._name_runs():
+            if at >= pos:
+                break
+            if not _org_words(name):
+                best = name
+        if best is None:
+            return None
+        if len(best) == 1:
+            return self._known_full(best[0]) or self._full_name(best[0]) or best[0]
+        return " ".join(best)
+
+
+def _org_words(words: list[str]) -> bool:
+    return any(w.lower() in S.ORG_WORDS or w.lower() in S.KNOWN_ORGS for w in words)
+
+
+def _acronym(w: str) -> bool:
+    return 2 <= len(w) <= 6 and w.isupper() and w.isalpha()
+
+
+def _strip_the(s: str) -> str:
+    return s[4:] if s[:4].lower() == "the " else s
+
+
+def _appositive_role(appositive: str | None) -> str | None:
+    """`an adviser to Iran's supreme leader` -> `adviser to Iran's supreme leader`."""
+    if not appositive:
+        return None
+    words = appositive.split()
+    if words and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    return _norm(" ".join(words)) or None
