@@ -107,10 +107,10 @@ _MONTH_DAY = rf"""(?P<month_day>{_ON}(?:(?P<weekday>\L<weekdays>),?\s+)?(?:
     )(?!\p{{L}}))"""
 _LAST_WEEKDAY = r"""(?P<last_weekday>(?i:last)\s+(?P<weekday>\L<weekdays>)(?:\s+(?i:\L<parts>))?\b)"""
 _WEEKDAY = r"""(?P<weekday_expr>
-        # "Good Friday", "Black Friday" are names; "next Monday" is not when anything was said
-        (?<!\b(?:\L<name_prefixes>|(?i:next|coming))\s+)
         (?:(?P<lead>(?i:on|this))\s+)?
         (?P<weekday>\L<weekdays>)
+        # "Good Friday", "Black Friday" are names; "next Monday" is not when anything was said
+        (?<!\b(?:\L<name_prefixes>|(?i:next|coming))\s+\L<weekdays>)
         # a bare weekday before a capitalised word is a name: "Sunday Times", "Monday Night Football"
         (?(lead)|(?!\s+\p{Lu}))
         (?:\s+(?i:\L<parts>))?\b)"""
@@ -118,11 +118,11 @@ _TODAY = r"(?P<today>(?i:\L<today>)\b)"
 _YESTERDAY = r"(?P<yesterday>(?i:\L<yesterday>)\b)"
 _VAGUE = rf"""(?P<vague>
         (?i:\L<vague>)\b
-      | (?i:(?:\d+|\L<quantities>)\s+\L<units>\s+ago)\b
+      | (?i:(?:(?:\d+|\L<quantities>)\s+)?\L<units>\s+ago)\b
       # "once" only before a past speech verb: "he once said", not "once the city falls"
       | (?i:once)(?=\s+(?i:\L<once_verbs>)\b)
       # "earlier" as an adverb, not "an earlier report" or "earlier than"
-      | (?<!\b(?i:\L<determiners>)\s+)(?i:earlier)\b(?!\s+(?i:than)\b)
+      | (?i:earlier)\b(?<!\b(?i:\L<determiners>)\s+(?i:earlier))(?!\s+(?i:than)\b)
       # "in 2014", "in March", "in mid-March 2014"; not "in May's cabinet"
       | (?i:in)\s+(?:(?i:early|late|mid)[\s\-]+)?(?:{_YEAR}|\L<full_months>(?:\s+{_YEAR})?)\b
         (?!['\N{{RIGHT SINGLE QUOTATION MARK}}])
@@ -149,7 +149,12 @@ _LEAD_WORDS = frozenset({"earlier", "in", "last", "on", "once", "this"})
 _FIRST_WORDS = (
     frozenset(
         variant
-        for phrase in TODAY_PHRASES | YESTERDAY_PHRASES | VAGUE_PHRASES | AGO_QUANTITIES | _LEAD_WORDS
+        for phrase in TODAY_PHRASES
+        | YESTERDAY_PHRASES
+        | VAGUE_PHRASES
+        | AGO_QUANTITIES
+        | AGO_UNITS
+        | _LEAD_WORDS
         for variant in (phrase.split()[0], phrase.split()[0].capitalize())
     )
     | _TIME_LISTS["months"]
@@ -159,7 +164,7 @@ _FIRST_CHARS = "".join(sorted({word[0] for word in _FIRST_WORDS}))
 # The guard (a first character, then a first word) lets the scan skip most words cheaply: with it the
 # alternation runs about 5 times faster on news text (benchmarks/parse_speed.py has the figures).
 RE_TIME = regex.compile(
-    rf"\b(?=[\d{_FIRST_CHARS}])(?=(?:\d|\L<first_words>)\b)(?:" + "|".join(_TIME_FRAGMENTS) + ")",
+    rf"\b(?=[\d{_FIRST_CHARS}])(?=\d|\L<first_words>\b)(?:" + "|".join(_TIME_FRAGMENTS) + ")",
     flags=regex.VERBOSE,
     ignore_unused=True,
     first_words=_FIRST_WORDS,
