@@ -20,6 +20,20 @@ from dataclasses import dataclass
 
 import regex
 from rapidfuzz import fuzz
+from sqlalchemy import or_, union_all
+from sqlmodel import Session, col, select
+
+from claims.models import (
+    Claim,
+    ClaimKey,
+    ClaimLink,
+    LinkOrigin,
+    LinkState,
+    Relation,
+    Review,
+    Speaker,
+    SpeakerAlias,
+)
 
 # Score thresholds on `similarity` (0..1), tuned on fixtures/linking/ and tests/test_linking.py:
 # wire copies that differ in punctuation, quote marks or one trimmed word score 0.96-1.0; the same
@@ -36,9 +50,10 @@ SHINGLE_WORDS = 3  # words per blocking shingle
 MAX_POSTINGS = 40  # newest claims read per shingle key
 MAX_CANDIDATES = 30  # claims scored per new claim
 
-CONFIRMED = "confirmed"
-SUGGESTED = "suggested"
-REJECTED = "rejected"
+CONFIRMED = LinkState.confirmed.value
+SUGGESTED = LinkState.suggested.value
+REJECTED = LinkState.rejected.value
+_KEYS_PER_QUERY = 100  # SQLite allows 500 terms in a compound SELECT
 
 # Characters removed without a trace, so `Iran's` and `Iran’s` both become `irans`.
 _APOSTROPHES = str.maketrans(
@@ -300,3 +315,135 @@ def resolve_speaker(name: str, role: str | None, known: Sequence[KnownSpeaker]) 
     if len(name_tokens(match.name)) == 1 and len(family) > 1:
         return None
     return match
+
+
+def resolve_stored_speaker(session: Session, name: str, kind: str, role: str | None) -> Speaker | None:
+    """The stored person `name` is under another form (`Velayati`, `Ali Velayati`, an accent-less
+    spelling), by `resolve_speaker` over the people sharing its surname; None for a new speaker
+    or an ambiguous name. Only people are resolved: organisations and groups match by key."""
+    if kind != "person" or not name_tokens(name):
+        return None
+    # Both this module's surname and the store's alias key form (`o brien` -> `brien`).
+    last_keys = {surname(name), RE_NON_ALNUM.sub(" ", _fold(name)).split()[-1]}
+    ids = select(SpeakerAlias.speaker_id).where(col(SpeakerAlias.alias_key).in_(last_keys))
+    people = session.exec(select(Speaker).where(col(Speaker.id).in_(ids), Speaker.kind == "person")).all()
+    if not people:
+        return None
+    aliases: dict[int, list[str]] = {}
+    for speaker_id, alias in session.exec(
+        select(SpeakerAlias.speaker_id, SpeakerAlias.alias).where(col(SpeakerAlias.speaker_id).in_(ids))
+    ).all():
+        aliases.setdefault(speaker_id, []).append(alias)
+    known = [KnownSpeaker(p.id or 0, p.name, p.role, tuple(aliases.get(p.id or 0, ()))) for p in people]
+    match = resolve_speaker(name, role, known)
+    return session.get(Speaker, match.id) if match else None
+
+
+def _postings(session: Session, keys: Sequence[int]) -> list[int]:
+    # One id per (key, claim) hit, newest MAX_POSTINGS claims per key, read through the primary key.
+    hits: list[int] = []
+    for i in range(0, len(keys), _KEYS_PER_QUERY):
+        parts = [
+            select(ClaimKey.claim_id)
+            .where(ClaimKey.key == key)
+            .order_by(col(ClaimKey.claim_id).desc())
+            .limit(MAX_POSTINGS)
+            .subquery()
+            for key in keys[i : i + _KEYS_PER_QUERY]
+        ]
+        stmt = union_all(*(select(part.c.claim_id) for part in parts))
+        hits.extend(session.connection().execute(stmt).scalars())
+    return hits
+
+
+def link_new_claims(session: Session, claims: Sequence[Claim]) -> list[ClaimLink]:
+    """Link each new (flushed) claim to the stored claims that state the same thing, and index
+    its blocking keys. Never commits.
+
+    Candidates come from the shingle-key index (see the module docstring); claims of the same
+    article are skipped. Each candidate is scored with `match_score`, and `link_state` decides:
+    a `same` link that is confirmed, suggested, or none (never between two different speakers).
+    Returns the new links, flushed.
+    """
+    links: list[ClaimLink] = []
+    for claim in claims:
+        assert claim.id is not None, "link_new_claims needs flushed claims"
+        keys = sorted(shingle_keys(claim.text))
+        candidates = rank_candidates(_postings(session, keys), exclude=[claim.id]) if keys else []
+        if candidates:
+            rows = session.exec(
+                select(Claim.id, Claim.article_id, Claim.speaker_id, Claim.text).where(
+                    col(Claim.id).in_(candidates)
+                )
+            ).all()
+            for other_id, article_id, speaker_id, text in sorted(rows, key=lambda r: r[0] or 0):
+                if article_id == claim.article_id or other_id is None:
+                    continue
+                same = (
+                    None if claim.speaker_id is None or speaker_id is None else claim.speaker_id == speaker_id
+                )
+                if same is False:
+                    continue
+                score = match_score(text, claim.text)
+                state = link_state(score, same)
+                if state is None:
+                    continue
+                link = ClaimLink(
+                    a_id=other_id,
+                    b_id=claim.id,
+                    relation=Relation.same.value,
+                    score=round(score, 3),
+                    origin=LinkOrigin.auto.value,
+                    state=state,
+                )
+                session.add(link)
+                links.append(link)
+        session.add_all(ClaimKey(key=key, claim_id=claim.id) for key in keys)
+        session.flush()
+    return links
+
+
+def same_group(session: Session, claim_id: int) -> list[int]:
+    """Every claim reachable from `claim_id` through confirmed `same` links, itself excluded,
+    in id order (`same` is an equivalence: a copy of a copy is a copy)."""
+    seen = {claim_id}
+    frontier = [claim_id]
+    while frontier:
+        rows = session.exec(
+            select(ClaimLink.a_id, ClaimLink.b_id).where(
+                ClaimLink.relation == Relation.same.value,
+                ClaimLink.state == CONFIRMED,
+                or_(col(ClaimLink.a_id).in_(frontier), col(ClaimLink.b_id).in_(frontier)),
+            )
+        ).all()
+        frontier = [i for pair in rows for i in pair if i not in seen]
+        seen.update(frontier)
+    seen.discard(claim_id)
+    return sorted(seen)
+
+
+def propagate_review(session: Session, claim_id: int, review: Review) -> list[Review]:
+    """Record `review` (just made on `claim_id`) on every claim linked to it as confirmed `same`:
+    each gets its own Review naming the origin claim, and takes its status. Never commits.
+
+    Returns the new reviews, flushed.
+    """
+    out: list[Review] = []
+    for other_id in same_group(session, claim_id):
+        other = session.get(Claim, other_id)
+        if other is None:
+            continue
+        other.status = review.status
+        session.add(other)
+        copy = Review(
+            claim_id=other_id,
+            status=review.status,
+            note=review.note,
+            evidence=list(review.evidence),
+            reviewer=review.reviewer,
+            origin_claim_id=claim_id,
+        )
+        session.add(copy)
+        out.append(copy)
+    session.flush()
+    return out

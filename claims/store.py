@@ -16,6 +16,7 @@ from sqlalchemy import func, or_, text
 from sqlmodel import Session, col, select
 
 from claims.errors import InputError, NotFoundError, StoreError
+from claims.linking import resolve_stored_speaker
 from claims.models import (
     Article,
     ArticlePublic,
@@ -175,6 +176,7 @@ def find_or_create_speaker(
     speaker = session.exec(
         select(Speaker).where(Speaker.key == key, Speaker.kind == kind).order_by(col(Speaker.id))
     ).first()
+    speaker = speaker or resolve_stored_speaker(session, name, kind, role)  # `Velayati` -> Ali Akbar Velayati
     if speaker is None:
         speaker = Speaker(name=name, key=key, kind=kind, role=role)
         session.add(speaker)
