@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
@@ -114,12 +114,15 @@ def reader(engine: Engine) -> Engine:
 def session(engine: Engine, *, write: bool = True) -> Iterator[Session]:
     """One transaction: committed on success, rolled back on any exception.
 
-    Database failures (locked, read-only, unreachable) become a one-line StoreError.
+    Database failures (locked, read-only, unreachable) become a one-line StoreError; an
+    IntegrityError (a unique key taken by a concurrent writer) is left for the caller.
     """
     bind = engine if write else reader(engine)
     try:
         with Session(bind, expire_on_commit=False) as s, s.begin():
             yield s
+    except IntegrityError:
+        raise
     except DBAPIError as exc:
         raise StoreError(_db_failure(engine, exc)) from None
 

@@ -1,0 +1,151 @@
+"""Options and output shared by the store commands: `--db`, `--format`, and the table/JSON/JSONL/CSV writers.
+
+Tables are drawn with rich; every stored string goes in as `Text`, never as markup, so a claim
+holding `[them]` or a name holding `[bold]` prints as written.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from claims import db as _db
+from claims.export import write_csv, write_json, write_jsonl
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="CLAIMS_DB",
+        show_envvar=True,
+        help="Database: a file path or a SQLAlchemy URL (postgresql://...). Default: claims.db in the current directory.",
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="table for people; json, jsonl or csv for scripts.")
+]
+
+
+def open_db(db: str | None) -> Engine:
+    """The store named by `--db`/`CLAIMS_DB` (or the default), migrated to the newest schema."""
+    return _db.open_store(db)
+
+
+@contextmanager
+def reading(db: str | None) -> Iterator[Session]:
+    """A read-only transaction on the store."""
+    engine = open_db(db)
+    try:
+        with _db.session(engine, write=False) as s:
+            yield s
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def writing(db: str | None) -> Iterator[Session]:
+    """One writing transaction on the store, committed on success."""
+    engine = open_db(db)
+    try:
+        with _db.session(engine) as s:
+            yield s
+    finally:
+        engine.dispose()
+
+
+# Width for tables written to a pipe or file, unless $COLUMNS says otherwise (rich would use 80).
+PIPE_WIDTH = 140
+
+
+def stdout() -> Console:
+    # highlight=False: no guessing colours for numbers and URLs inside quotes.
+    console = Console(highlight=False, soft_wrap=False)
+    if not console.is_terminal and not os.environ.get("COLUMNS"):
+        console.width = PIPE_WIDTH
+    return console
+
+
+def stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def cell(value: Any) -> Text:
+    """A table cell that shows `value` literally."""
+    if value is None:
+        return Text("")
+    if isinstance(value, list | tuple):
+        return Text(", ".join(str(v) for v in value))
+    return Text(str(value))
+
+
+def shorten(text: str, width: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+Column = tuple[str, str]  # (record key, header)
+
+
+def emit(
+    records: Sequence[Mapping[str, Any]],
+    fmt: OutputFormat,
+    columns: Sequence[Column],
+    *,
+    csv_fields: Sequence[str] | None = None,
+    style_row: Callable[[Mapping[str, Any]], str | None] | None = None,
+    render: Callable[[Mapping[str, Any], str], Text] | None = None,
+    caption: str | None = None,
+) -> None:
+    """Write records to stdout: a rich table (only `columns`), or every field as JSON, JSONL or CSV."""
+    if fmt is OutputFormat.json:
+        write_json(records, sys.stdout)
+    elif fmt is OutputFormat.jsonl:
+        write_jsonl(records, sys.stdout)
+    elif fmt is OutputFormat.csv:
+        write_csv(records, sys.stdout, csv_fields)
+    else:
+        table = Table(show_lines=False, caption=caption, caption_justify="left")
+        for key, header in columns:
+            table.add_column(header, overflow="fold", no_wrap=key in ("id", "status", "date"))
+        for record in records:
+            cells = [render(record, key) if render else cell(record.get(key)) for key, _ in columns]
+            table.add_row(*cells, style=style_row(record) if style_row else None)
+        stdout().print(table)
+    sys.stdout.flush()
+
+
+def message(text: str) -> None:
+    """A line for the person at the terminal, on stderr."""
+    typer.echo(text, err=True)
+
+
+def default_reviewer() -> str:
+    """`$CLAIMS_USER`, else the operating-system user name, else `unknown`."""
+    name = os.environ.get("CLAIMS_USER")
+    if name:
+        return name
+    try:
+        import getpass
+
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry in some containers
+        return "unknown"

@@ -1,0 +1,220 @@
+"""`claims ingest`: read, parse and store articles, one transaction per article, skipping what is stored.
+
+`ingest_documents` is the loop itself (no printing), shared with `benchmarks/ingest_speed.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import islice
+from typing import Annotated
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+
+from claims import store
+from claims.cli import app, guarded
+from claims.cli.common import DbOption, message, open_db, stderr
+from claims.db import session
+from claims.errors import ClaimsError, InputError
+from claims.pipeline import parse_article
+from claims.sources import Document, iter_documents
+
+# Hashes are checked against the store this many documents at a time: one query per batch keeps
+# re-ingest fast, and memory stays flat whatever the number of files.
+BATCH = 256
+# Show a progress bar on a terminal once a run has this many inputs.
+PROGRESS_AFTER = 20
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What happened to one input: `new`, `present` or `failed` (with a one-line reason)."""
+
+    source: str
+    state: str
+    claims: int = 0
+    article_id: int | None = None
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class Summary:
+    new: int = 0
+    present: int = 0
+    failed: int = 0
+    claims: int = 0
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome.state == "new":
+            self.new += 1
+            self.claims += outcome.claims
+        elif outcome.state == "present":
+            self.present += 1
+        else:
+            self.failed += 1
+
+    def __str__(self) -> str:
+        return (
+            f"{self.new} new, {self.present} already present, {self.failed} failed; "
+            f"{self.claims} claim{'s' if self.claims != 1 else ''} stored"
+        )
+
+
+def ingest_documents(
+    engine: Engine,
+    items: Iterable[Document | InputError],
+    *,
+    outlet: str | None = None,
+    published: dt.date | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> Summary:
+    """Store every document not stored yet; returns the counts.
+
+    Per document: skip it if its content hash is stored (checked per batch, before parsing), else
+    parse it, then store it in its own transaction. `outlet`/`published` override what the input
+    says. A bad input or a parser failure is an Outcome `failed`; the others go on. A database
+    failure (locked, read-only, unreachable) raises StoreError and stops the run.
+    """
+    summary = Summary()
+    seen: set[str] = set()
+    iterator = iter(items)
+    while batch := list(islice(iterator, BATCH)):
+        hashes = [item.content_hash for item in batch if isinstance(item, Document)]
+        with session(engine, write=False) as s:
+            stored = store.existing_hashes(s, hashes)
+        for item in batch:
+            outcome = _ingest_one(engine, item, stored, seen, outlet, published)
+            summary.add(outcome)
+            if on_outcome is not None:
+                on_outcome(outcome)
+    return summary
+
+
+def _ingest_one(
+    engine: Engine,
+    item: Document | InputError,
+    stored: set[str],
+    seen: set[str],
+    outlet: str | None,
+    published: dt.date | None,
+) -> Outcome:
+    if isinstance(item, InputError):
+        return Outcome(source="", state="failed", error=str(item))
+    if item.content_hash in stored or item.content_hash in seen:
+        return Outcome(source=item.source, state="present")
+    try:
+        parsed = parse_article(
+            item.text, published=published or item.published, title=item.title, outlet=outlet or item.outlet
+        )
+    except ClaimsError as exc:
+        return Outcome(source=item.source, state="failed", error=f"{item.source}: {exc}")
+    except Exception as exc:  # a parser bug must not stop a run of thousands of files
+        return Outcome(
+            source=item.source,
+            state="failed",
+            error=f"{item.source}: parser failed ({type(exc).__name__}: {exc})",
+        )
+    try:
+        with session(engine) as s:
+            # Checked again inside the write transaction: another process may have stored it meanwhile.
+            if store.article_by_hash(s, item.content_hash) is not None:
+                seen.add(item.content_hash)
+                return Outcome(source=item.source, state="present")
+            article, claims = store.add_article(
+                s, parsed, source=item.source, content_hash=item.content_hash, url=item.url
+            )
+            article_id = article.id
+    except IntegrityError:
+        # A concurrent writer stored the same content first (PostgreSQL lets both try).
+        seen.add(item.content_hash)
+        return Outcome(source=item.source, state="present")
+    seen.add(item.content_hash)
+    return Outcome(source=item.source, state="new", claims=len(claims), article_id=article_id)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2015-07-28", param_hint="--date") from None
+
+
+@app.command()
+@guarded
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin.")],
+    outlet: Annotated[
+        str | None, typer.Option(help="Outlet name for every article (overrides the input).")
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Publication date YYYY-MM-DD for every article (overrides the input)."),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Parse articles and store them with their claims; content already stored is skipped.
+
+    Example: claims ingest fixtures/ --outlet Reuters
+
+    Reads .txt/.md, .html, .json and .jsonl. A bad file is reported and skipped; the exit code
+    is 1 at the end if any input failed. A summary goes to stderr.
+    """
+    published = _parse_date(date)
+    engine = open_db(db)
+    try:
+        with _progress() as tick:
+
+            def report(outcome: Outcome) -> None:
+                if outcome.state == "failed":
+                    message(f"Error: {outcome.error}")
+                tick()
+
+            summary = ingest_documents(
+                engine, iter_documents(paths), outlet=outlet, published=published, on_outcome=report
+            )
+    finally:
+        engine.dispose()
+    message(str(summary))
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+class _progress:
+    """A progress line on stderr, only on a terminal and only once a run is long."""
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._bar: Progress | None = None
+        self._task: int | None = None
+
+    def __enter__(self) -> Callable[[], None]:
+        return self.tick
+
+    def tick(self) -> None:
+        self._count += 1
+        if self._bar is None:
+            if self._count < PROGRESS_AFTER or not sys.stderr.isatty():
+                return
+            self._bar = Progress(
+                SpinnerColumn(),
+                TextColumn("ingesting: {task.completed} inputs"),
+                TimeElapsedColumn(),
+                console=stderr(),
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task("ingest", total=None, completed=self._count)
+        assert self._task is not None
+        self._bar.update(self._task, completed=self._count)  # type: ignore[arg-type]
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
