@@ -275,7 +275,7 @@ class SpeakerMerge(SQLModel, table=True):
     """
 
     id: int | None = Field(default=None, primary_key=True)
-    kept_id: int = Field(foreign_key="speaker.id", index=True, ondelete="CASCADE")
+    kept_id: int = Field(index=True)  # no foreign key: merging the kept speaker later must not erase this
     merged_id: int
     merged_name: str = Field(max_length=300)
     merged_key: str = Field(max_length=300)

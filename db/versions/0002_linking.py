@@ -48,7 +48,7 @@ def upgrade() -> None:
     op.create_table(
         "speakermerge",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("kept_id", sa.Integer(), sa.ForeignKey("speaker.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("kept_id", sa.Integer(), nullable=False),
         sa.Column("merged_id", sa.Integer(), nullable=False),
         sa.Column("merged_name", sa.String(length=300), nullable=False),
         sa.Column("merged_key", sa.String(length=300), nullable=False),
