@@ -35,7 +35,7 @@ RE_LINE = regex.compile(r"[^\n]++")
 
 # A candidate sentence end: terminal punctuation, closing marks, then space and an upper-case start.
 RE_SENTENCE_END = regex.compile(
-    r"[.!?…]++[\"'" + RDQ + RSQ + RAQ + r")\]]*+(?=\s++[\"'" + LDQ + LSQ + LAQ + r"(\[]?[\p{Lu}\p{N}])"
+    r"[.!?…]++[\"'" + RDQ + RSQ + RAQ + r")\]]*+(?=\s++[\"'" + LDQ + LSQ + LAQ + r"(\[]{0,2}[\p{Lu}\p{N}])"
 )
 
 # Abbreviations whose period does not end a sentence, e.g. "Gov. Chris Christie", "Sept. 11".
@@ -50,7 +50,7 @@ ABBREVIATIONS = frozenset(
 
 def _inflect(verb: str) -> list[str]:
     """Regular inflections of a cue verb: base, -s, -ed, -ing, with English spelling rules."""
-    doubled = {"admit", "quip", "snap", "commit", "regret", "omit", "emit", "plan", "stop", "scoff"}
+    doubled = {"admit", "quip", "snap", "slam", "commit", "regret", "omit", "emit", "plan", "stop", "scoff"}
     if verb in doubled and not verb.endswith("ff"):
         stem = verb + verb[-1]
         return [verb, verb + "s", stem + "ed", stem + "ing"]
@@ -65,6 +65,7 @@ def _inflect(verb: str) -> list[str]:
 
 CUE_FORMS: frozenset[str] = frozenset(
     {form for verb in _cues.CUE_VERBS for form in _inflect(verb)}
+    | {form for verb in _cues.CUE_NOUN_LIKE for form in _inflect(verb)[2:]}
     | _cues.CUE_IRREGULAR
     | _cues.CUE_PHRASES
 )
@@ -80,3 +81,25 @@ RE_THAT = regex.compile(r"\s*+that\b\s*+", flags=regex.I)
 
 # A speaker followed by a cue and a colon or comma that introduces a quote, e.g. `X said: "`.
 RE_INTRO_PUNCT = regex.compile(r"\s*+[:,]?\s*+$")
+
+# A speech-event adjunct closing reported content is about the saying, not the claim:
+# "... ready to help Iraq after talks with his Iraqi counterpart", "... in an interview with CNN".
+RE_EVENT_TAIL = regex.compile(
+    r"""
+    ,?\s++(?:
+        after\s++(?:talks|a\s++meeting|meetings|a\s++call|a\s++phone\s++call)\s++with
+      | during\s++(?:a|an|his|her|their|the)\s++(?:visit|interview|press\s++conference|news\s++conference|speech|meeting|rally|debate|hearing|briefing|call)
+      | in\s++(?:a|an)\s++(?:statement|interview|speech|tweet|post|letter|op-ed|radio\s++interview|television\s++interview)
+      | at\s++(?:a|an|the)\s++(?:rally|news\s++conference|press\s++conference|briefing|hearing|summit)
+    )\b[^,;:"“”]*+$
+    """,
+    flags=regex.VERBOSE | regex.IGNORECASE,
+)
+# How far back from the end of a claim the event adjunct is looked for.
+EVENT_TAIL_WINDOW = 160
+
+# A sentence opener set off by a comma is narration, not content: "Meanwhile, ...", "However, ...".
+RE_OPENER_COMMA = regex.compile(
+    r"(?:meanwhile|however|moreover|separately|still|yet|instead|indeed|additionally|earlier|later|previously),\s*+",
+    flags=regex.IGNORECASE,
+)

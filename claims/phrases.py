@@ -122,16 +122,20 @@ def _generic_np(text: str, toks: list[Tok], end: int) -> int | None:
     return None
 
 
-def mention_before(text: str, toks: list[Tok], end: int) -> Mention | None:
-    """The speaker phrase ending at toks[end-1], with an appositive `Name, a role,` when present."""
+def mention_before(text: str, toks: list[Tok], end: int, relative: bool = False) -> Mention | None:
+    """The speaker phrase ending at toks[end-1], with an appositive `Name, a role,` when present.
+
+    With relative=True the appositive may be a relative clause (`Name, who served as …, said`).
+    """
     if end > 0 and _word(text, toks[end - 1]) == ",":
         # `Name, an adviser to X, said`: find the comma that opens the appositive.
         k = end - 2
-        while k >= 0 and _word(text, toks[k]) not in (",", ";", ":", "(", ")") and end - k < 20:
+        limit = 40 if relative else 20
+        while k >= 0 and _word(text, toks[k]) not in (",", ";", ":", "(", ")") and end - k < limit:
             k -= 1
         if k >= 0 and _word(text, toks[k]) == "," and k + 1 < end - 1:
             start = np_before(text, toks, k, allow_generic=False)
-            if start is not None and _appositive(text, toks[k + 1 : end - 1]):
+            if start is not None and _appositive(text, toks[k + 1 : end - 1], relative):
                 return Mention(toks[start][0], toks[k - 1][1], toks[k + 1][0], toks[end - 2][1])
         return None
     start = np_before(text, toks, end)
@@ -140,12 +144,14 @@ def mention_before(text: str, toks: list[Tok], end: int) -> Mention | None:
     return Mention(toks[start][0], toks[end - 1][1])
 
 
-def _appositive(text: str, span: list[Tok]) -> bool:
-    """`an adviser to Iran's supreme leader`, `the party's leader`, `43`, `who ...` is not one."""
+def _appositive(text: str, span: list[Tok], relative: bool = False) -> bool:
+    """`an adviser to Iran's supreme leader`, `the party's leader`; `who ...` only when relative."""
     if not span:
         return False
     first = _word(text, span[0]).lower()
-    if first in ("who", "which", "whose", "that"):
+    if first in ("who", "whose"):
+        return relative
+    if first in ("which", "that"):
         return False
     return first in ("a", "an", "the", "its", "his", "her", "their") or any(
         _word(text, t).lower() in S.ROLE_WORDS for t in span

@@ -4,6 +4,7 @@ Pure: no I/O, no database, no clock."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from claims import dates, header, text
 from claims.quotes import ClaimSpan, find_claim_spans
@@ -37,8 +38,11 @@ def parse_article(
     claims: list[Claim] = []
     narrative: dt.date | None = None
     for span in spans:
-        who = _speaker(resolver, article, span)
         said, narrative = _said_on(article, span, published, narrative)
+        if span.inherit and claims:
+            claims.append(_continued(article, span, claims[-1], said))
+            continue
+        who = _speaker(resolver, article, span)
         claims.append(_claim(article, span, who, said))
     return ParsedArticle(
         text=article,
@@ -82,6 +86,21 @@ def _said_on(
     if cue and cue[-1] in _PRESENT and published is not None:
         return published, narrative
     return narrative, narrative
+
+
+def _continued(article: str, span: ClaimSpan, before: Claim, said: dt.date | None) -> Claim:
+    """A quote that continues the claim before it keeps that claim's attribution."""
+    return replace(
+        before,
+        start=span.start,
+        end=span.end,
+        text=article[span.start : span.end],
+        kind=span.kind,
+        speaker_role=None,
+        date=said,
+        rule=span.rule,
+        confidence=min(before.confidence, span.confidence),
+    )
 
 
 def _claim(article: str, span: ClaimSpan, who: Resolved, said: dt.date | None) -> Claim:

@@ -17,12 +17,14 @@ RULE_CONFIDENCE = {
     "quote-speaker-cue": 0.95,  # "…," Dehghan said.
     "quote-cue-speaker": 0.93,  # "…," said Dehghan.
     "quote-intro": 0.9,  # Dehghan said: "…"
+    "quote-split": 0.9,  # "A," she said, "B."
     "quote-floating": 0.75,  # a quote sentence after an attributed one inherits its speaker
     "quote-unattributed": 0.3,  # a long quote sentence with no speaker in sight
     "colon-block": 0.6,  # The governor added: <next paragraph>
     "reported-speaker-first": 0.8,  # Dehghan has said his country is ready …
     "reported-speaker-last": 0.85,  # …, the United Nations said on Monday.
     "reported-cue-speaker": 0.85,  # …, said the minister.
+    "reported-parenthetical": 0.7,  # A, X said, B.
     "according-to": 0.85,  # according to X, …
 }
 # A tail after the cue longer than this is a new clause, not "said on Monday in a statement".
@@ -32,6 +34,7 @@ _FLOAT_WINDOW = 5
 # An unattributed quote shorter than this many words is mostly a title or scare quote (GGT).
 _MIN_UNATTRIBUTED_WORDS = 6
 _TRAIL = ".!?;:,—–- \t"
+QUOTE_CLOSE = "\"'”’»"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,19 +78,29 @@ class _Finder:
         last_attributed = -(10**9)
         for si, sent in enumerate(self.sents):
             qs = quotes_between(self.quotes, self.qstarts, sent.start, sent.end)
+            split_from: ClaimSpan | None = None
             for qi, q in enumerate(qs):
                 lo = qs[qi - 1].end if qi else sent.start
                 hi = qs[qi + 1].start if qi + 1 < len(qs) else sent.end
                 found = self._after(q, hi) or self._intro(q, lo)
+                if found is None and qi + 1 == len(qs) and self._bare_after(q, hi) and si + 1 < len(self.sents):
+                    found = self._after_next(q, self.sents[si + 1])
+                    if found is not None:
+                        consumed.add(si + 1)
                 if found is None and lo == sent.start == q.start and qi == 0:
                     found = self._colon_intro(sent)
                 if found is not None:
                     rule, mention, cue = found
-                    out.append(self._span(q, sent, rule, mention, cue))
+                    split_from = self._span(q, sent, rule, mention, cue)
+                    out.append(split_from)
                     consumed.add(si)
                     last_attributed = si
                     continue
-                if self.text[lo:q.start].strip(" ,") or not self._bare_after(q, hi):
+                if split_from is not None:
+                    # `"A," she said, "B."` and `"A," Tester said, referring to X, "B."`: B shares the speaker.
+                    out.append(self._span(q, sent, "quote-split", None, None, inherit=True))
+                    continue
+                if self.text[lo : q.start].strip(" ,") or not self._bare_after(q, hi):
                     continue  # embedded in a sentence: a mixed claim or a scare quote, not direct
                 if si - last_attributed <= _FLOAT_WINDOW and out:
                     out.append(self._span(q, sent, "quote-floating", None, None, inherit=True))
@@ -97,6 +110,20 @@ class _Finder:
                     out.append(self._span(q, sent, "quote-unattributed", None, None))
                     consumed.add(si)
         return out, consumed
+
+    def _after_next(self, q: Quote, nxt: Sentence) -> tuple[str, Mention, tuple[int, int]] | None:
+        """`"…?" Clinton said.` split off as its own sentence: the next sentence is only the attribution."""
+        if nxt.para != self._para_of(q.start) or not self.text[q.start : q.end].rstrip(QUOTE_CLOSE).endswith(("?", "!", ".")):
+            return None
+        qs = quotes_between(self.quotes, self.qstarts, nxt.start, nxt.end)
+        hi = qs[0].start if qs else nxt.end
+        found = self._after(q, hi)
+        if found is None or (not qs and not self._short_tail(tokens(self.text, nxt.start, nxt.end), found[1])):
+            return None
+        return found
+
+    def _para_of(self, pos: int) -> int:
+        return bisect_left(self.paras, (pos + 1, -1)) - 1
 
     def _span(
         self, q: Quote, sent: Sentence, rule: str, mention: Mention | None, cue: tuple[int, int] | None,
@@ -129,9 +156,7 @@ class _Finder:
             if aux == lead:
                 after = _tok_at(toks, cue[1], after=True)
                 m = mention_after(self.text, toks, after) if after is not None else None
-                if m is not None and self._short_tail(toks, m):
-                    return "quote-cue-speaker", m, cue_span
-                return None
+                return ("quote-cue-speaker", m, cue_span) if m is not None else None
             m = mention_before(self.text, toks, aux)
             if m is not None and m.start == toks[lead][0]:
                 return "quote-speaker-cue", m, cue_span
@@ -142,21 +167,46 @@ class _Finder:
         return sum(1 for t in toks if t[0] >= end) <= _MAX_TAIL
 
     def _intro(self, q: Quote, lo: int) -> tuple[str, Mention, tuple[int, int]] | None:
-        """`X said: "…"` / `X told reporters, "…"`: a cue ends the text before the quote."""
+        """`X said: "…"`, `X told reporters, "…"`, `…, saying, "…"`, `Said Ellis: "…"`."""
         cues = self.cues_in(lo, q.start)
         if not cues:
             return None
         cue = cues[-1]
-        rest = self.text[cue[1] : q.start]
+        rest = self.text[cue[1] : q.start].strip()
         word = self.text[cue[0] : cue[1]].lower()
-        if rest.strip() not in ("", ":", ",") and not (word in C.CUE_WITH_HEARER and rest.rstrip().endswith((":", ","))):
-            return None
+        punct = rest.endswith((":", ","))
+        if rest not in ("", ":", ","):
+            toks_after = tokens(self.text, cue[1], q.start)
+            m_after = mention_after(self.text, toks_after, 0) if toks_after else None
+            if punct and m_after is not None and self.text[lo : cue[0]].strip() == "" and word in ("said", "says"):
+                return "quote-intro", m_after, cue  # Said Ellis: "…"
+            if not (punct and (word in C.CUE_WITH_HEARER or len(rest.split()) <= 3)):
+                return None
         toks = tokens(self.text, lo, cue[0])
         aux = strip_auxiliaries(self.text, toks, len(toks))
+        cue_span = (toks[aux][0] if aux < len(toks) else cue[0], cue[1])
+        if word.endswith("ing") and self.text[lo : cue[0]].rstrip().endswith(","):
+            m = self._subject(lo, cue[0])  # `Trump attacked Clinton, saying, "…"`: the clause's subject speaks
+            return ("quote-intro", m, cue_span) if m is not None else None
         m = mention_before(self.text, toks, aux)
-        if m is None or not self._starts_clause(lo, m.start):
+        if m is None:
             return None
-        return "quote-intro", m, (toks[aux][0] if aux < len(toks) else cue[0], cue[1])
+        if not punct and not self._starts_clause(lo, m.start):
+            return None
+        return "quote-intro", m, cue_span
+
+    def _subject(self, lo: int, hi: int) -> Mention | None:
+        """The subject at the start of a clause: after openers and one leading phrase closed by a comma."""
+        toks = tokens(self.text, lo, hi)
+        k = 0
+        while k < len(toks) and self.text[toks[k][0] : toks[k][1]].lower() in _OPENERS:
+            k += 1
+        m = mention_after(self.text, toks, k)
+        if m is None:
+            commas = [i for i, t in enumerate(toks[:14]) if self.text[t[0]] == ","]
+            if commas:
+                m = mention_after(self.text, toks, commas[0] + 1)
+        return m
 
     def _colon_intro(self, sent: Sentence) -> tuple[str, Mention, tuple[int, int]] | None:
         """A paragraph-opening quote after a paragraph that ends `X added:`."""
@@ -224,8 +274,14 @@ class _Finder:
         m = P.RE_THAT.match(self.text, start, end)
         if m is not None and rule == "reported-speaker-first":
             start = m.end()
+        m = P.RE_OPENER_COMMA.match(self.text, start, end)
+        if m is not None:
+            start = m.end()
         while end > start and self.text[end - 1] in _TRAIL:
             end -= 1
+        m = P.RE_EVENT_TAIL.search(self.text, max(start, end - P.EVENT_TAIL_WINDOW), end)
+        if m is not None and m.start() > start:
+            end = m.start()
         if len(self.text[start:end].split()) < 2:
             return None
         qs = quotes_between(self.quotes, self.qstarts, start, end)
@@ -235,30 +291,43 @@ class _Finder:
         return ClaimSpan(start, end, kind, cue[0], cue[1], mention, rule, RULE_CONFIDENCE[rule], sent)
 
     def _speaker_last(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
-        """`CONTENT, X said (on Monday).` and `CONTENT, said X, a role.`"""
+        """`CONTENT, X said (on Monday).`, `CONTENT, said X, a role.` and `A, X said, B.`"""
         aux = strip_auxiliaries(self.text, toks, ct)
         cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
+        word = self.text[cue[0] : cue[1]].lower()
+        first = mention_before(self.text, toks, aux, relative=True)
+        if first is not None and first.appos_start is not None and self._starts_clause(sent.start, first.start):
+            return None  # `X, a role, said …`: the speaker opens the sentence
         if aux > 0 and self.text[toks[aux - 1][0]] == ",":
             after = _tok_at(toks, cue[1], after=True)
             m = mention_after(self.text, toks, after) if after is not None else None
-            if m is not None and self._short_tail(toks, m):
-                return self._claim(sent, sent.start, toks[aux - 1][0], "reported-cue-speaker", m, cue_span)
-            return None
+            if m is None or word not in C.CUE_INVERTIBLE or not self._short_tail(toks, m):
+                return None
+            return self._claim(sent, sent.start, toks[aux - 1][0], "reported-cue-speaker", m, cue_span)
         m = mention_before(self.text, toks, aux)
         if m is None:
             return None
         k = _tok_at(toks, m.start)
         if k is None or k == 0 or self.text[toks[k - 1][0]] != ",":
             return None
-        tail = sum(1 for t in toks if t[0] >= cue[1])
-        if tail > _MAX_TAIL or _tail_has_clause(self.text, toks, cue[1]):
+        content = k - 1
+        tail = [t for t in toks if t[0] >= cue[1]]
+        if tail and self.text[tail[0][0]] == "," and len(tail) > 3:
+            # `Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt.`: keep the longer side.
+            after = (tail[1][0], sent.end)
+            if len(tail) > content:
+                return self._claim(sent, after[0], after[1], "reported-parenthetical", m, cue_span)
+            return self._claim(sent, sent.start, toks[content][0], "reported-parenthetical", m, cue_span)
+        if len(tail) > _MAX_TAIL or len(tail) >= content or _tail_has_clause(self.text, toks, cue[1]):
             return None
-        return self._claim(sent, sent.start, toks[k - 1][0], "reported-speaker-last", m, cue_span)
+        if self.text[toks[0][0] : toks[0][1]].lower() in _SUBORDINATORS:
+            return None  # `When he bought the mine, Clarke said, …`: the content follows the cue
+        return self._claim(sent, sent.start, toks[content][0], "reported-speaker-last", m, cue_span)
 
     def _speaker_first(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
         """`X said (that) CONTENT`, `X told Reuters CONTENT`, `X says they believe CONTENT`."""
         aux = strip_auxiliaries(self.text, toks, ct)
-        m = mention_before(self.text, toks, aux)
+        m = mention_before(self.text, toks, aux, relative=True)
         if m is None or not self._starts_clause(sent.start, m.start):
             return None
         cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
@@ -271,13 +340,18 @@ class _Finder:
         return self._claim(sent, start, sent.end, "reported-speaker-first", m, cue_span)
 
     def _according(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
+        """`According to X, CONTENT.` / `CONTENT, according to X.`: the source runs to the next comma."""
         after = _tok_at(toks, cue[1], after=True)
-        m = mention_after(self.text, toks, after) if after is not None else None
-        if m is None:
+        if after is None:
             return None
-        m_end = m.appos_end or m.end
+        j = after
+        while j < len(toks) and self.text[toks[j][0]] not in ",;:.!?" and j - after < 16:
+            j += 1
+        if j == after or not self.text[toks[after][0]].isalnum():
+            return None
+        m = mention_after(self.text, toks, after) or Mention(toks[after][0], toks[j - 1][1])
         if self._starts_clause(sent.start, cue[0]):
-            return self._claim(sent, m_end, sent.end, "according-to", m, cue)
+            return self._claim(sent, toks[j][0] if j < len(toks) else sent.end, sent.end, "according-to", m, cue)
         if ct > 0 and self.text[toks[ct - 1][0]] == ",":
             return self._claim(sent, sent.start, toks[ct - 1][0], "according-to", m, cue)
         return None
@@ -301,6 +375,10 @@ class _Finder:
         return out
 
 
+# Words that open a subordinate clause: the main clause, and so the content, comes after.
+_SUBORDINATORS = frozenset(
+    "after although as because before during for if in on since speaking unlike when whereas while".split()
+)
 _OPENERS = frozenset(
     "also and but earlier however later meanwhile moreover separately so still then yet previously now "
     "instead finally additionally indeed overall today yesterday".split()

@@ -9,13 +9,30 @@ claim when a source reports it (`officials say they believe ...`).
 # Irregular forms are listed in CUE_IRREGULAR; spelling of regular forms is derived in patterns.py.
 CUE_VERBS = frozenset(
     """
-    accuse acknowledge add admit advise affirm allege announce answer argue ask assert assure
-    blast boast brag caution charge cite claim comment complain concede conclude confirm contend
-    counter declare decry demand deny describe disclose dismiss dispute emphasize emphasise estimate
-    exclaim explain forecast insist joke lament maintain mention note object observe pledge
-    point predict proclaim promise propose protest question quip recall recount reiterate remark
-    repeat reply report respond retort reveal scoff shout sigh signal snap speculate state stress
+    accuse acknowledge add admit blame continue criticize criticise praise slam advise affirm allege announce argue ask assert assure
+    blast boast brag caution cite claim complain concede conclude confirm contend
+    declare decry demand deny describe disclose dismiss dispute emphasize emphasise estimate
+    exclaim explain forecast insist joke lament maintain mention note observe pledge
+    predict proclaim promise propose quip recall recount reiterate
+    repeat reply report respond retort reveal scoff shout sigh snap speculate stress
     suggest swear testify tweet urge vow warn wonder write yell
+    """.split()
+)
+
+# Cue verbs that are more often nouns in their bare and -s forms ("the state", "Editor's note",
+# "took questions"): only their -ed and -ing forms are cues, e.g. "stated", "questioning".
+CUE_NOUN_LIKE = frozenset(
+    """
+    answer charge comment counter object point protest question remark signal state
+    """.split()
+)
+
+# Cues that can come before their speaker after a comma: `"…," said Dehghan` / `…, added the minister`.
+CUE_INVERTIBLE = frozenset(
+    """
+    add added adds answered argued asked asks conceded concluded continued continues declared explained
+    explains insisted joked noted notes observed quipped recalled remarked replied responded said says
+    stated tweeted warned wrote writes told according
     """.split()
 )
 
