@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -46,6 +46,7 @@ FRAGMENT_MAX_SHARE = 0.9  # a "fragment" longer than this share of the other is 
 # partial_ratio finds the best-aligned window, so an unrelated quote sharing common words already
 # scores about 0.75 against a long one; a fragment must be nearly verbatim to count.
 FRAGMENT_MIN_SCORE = 0.85
+FRAGMENT_COVERAGE = 0.8  # a fragment link is only confirmed when the quoted part is most of its claim
 SHINGLE_WORDS = 3  # words per blocking shingle
 MAX_POSTINGS = 40  # newest claims read per shingle key
 MAX_CANDIDATES = 30  # claims scored per new claim
@@ -126,18 +127,26 @@ def quoted_parts(text: str) -> list[str]:
     return parts or [text]
 
 
-def match_score(a: str, b: str) -> float:
-    """The best evidence that `a` and `b` are the same statement: their similarity, or, when one
-    holds a quoted fragment of the other, the fragment score. In [0, 1]."""
-    best = similarity(a, b)
+def match(a: str, b: str) -> tuple[float, bool]:
+    """The best evidence that `a` and `b` are the same statement, in [0, 1], and whether it covers
+    the whole of both: their similarity, or, when one holds a quoted fragment of the other, the
+    fragment score (whole only if the fragment is at least FRAGMENT_COVERAGE of its claim, so a
+    mixed claim that adds its own reported words is not taken for a copy)."""
+    best, whole = similarity(a, b), True
     if best >= HIGH:
-        return best
+        return best, whole
     for short, long in ((a, b), (b, a)):
         for part in quoted_parts(short):
             score = is_fragment(part, long)
             if score is not None and score > best:
                 best = score
-    return best
+                whole = len(fingerprint(part)) >= FRAGMENT_COVERAGE * len(fingerprint(short))
+    return best, whole
+
+
+def match_score(a: str, b: str) -> float:
+    """`match(a, b)`'s score."""
+    return match(a, b)[0]
 
 
 def link_state(score: float, same_speaker: bool | None) -> str | None:
@@ -384,10 +393,12 @@ def link_new_claims(session: Session, claims: Sequence[Claim]) -> list[ClaimLink
                 )
                 if same is False:
                     continue
-                score = match_score(text, claim.text)
+                score, whole = match(text, claim.text)
                 state = link_state(score, same)
                 if state is None:
                     continue
+                if not whole:  # a mixed claim holding a fragment says more than the quote: ask
+                    state = SUGGESTED
                 link = ClaimLink(
                     a_id=other_id,
                     b_id=claim.id,
@@ -422,14 +433,17 @@ def same_group(session: Session, claim_id: int) -> list[int]:
     return sorted(seen)
 
 
-def propagate_review(session: Session, claim_id: int, review: Review) -> list[Review]:
-    """Record `review` (just made on `claim_id`) on every claim linked to it as confirmed `same`:
-    each gets its own Review naming the origin claim, and takes its status. Never commits.
-
-    Returns the new reviews, flushed.
+def propagate_review(
+    session: Session, claim_id: int, review: Review, skip: Collection[int] = ()
+) -> list[Review]:
+    """Record `review` (just made on `claim_id`) on every claim linked to it as confirmed `same`,
+    except those in `skip`: each gets its own Review naming the origin claim, and takes its status.
+    Never commits. Returns the new reviews, flushed.
     """
     out: list[Review] = []
     for other_id in same_group(session, claim_id):
+        if other_id in skip:
+            continue
         other = session.get(Claim, other_id)
         if other is None:
             continue
@@ -446,4 +460,16 @@ def propagate_review(session: Session, claim_id: int, review: Review) -> list[Re
         session.add(copy)
         out.append(copy)
     session.flush()
+    return out
+
+
+def propagate_reviews(session: Session, reviews: Sequence[Review]) -> list[Review]:
+    """`propagate_review` for each of `reviews` (made together, e.g. `claims verify 3 5 --propagate`),
+    each claim reviewed once: a claim reviewed directly or by an earlier origin is not reviewed again."""
+    done = {r.claim_id for r in reviews}
+    out: list[Review] = []
+    for review in reviews:
+        copies = propagate_review(session, review.claim_id, review, skip=done)
+        done.update(c.claim_id for c in copies)
+        out.extend(copies)
     return out

@@ -17,6 +17,7 @@ from claims.linking import (
     fingerprint,
     is_fragment,
     link_state,
+    match,
     match_score,
     name_tokens,
     quoted_parts,
@@ -121,6 +122,8 @@ def test_fragment_of_a_longer_quote() -> None:
     [part] = quoted_parts(mixed)
     assert is_fragment(part, long) == 1.0
     assert match_score(mixed, long) == match_score(long, mixed) == 1.0
+    assert match(mixed, long) == (1.0, False)  # the mixed claim adds "hospitals would be exempt"
+    assert match(part, long) == (1.0, True)
     trimmed = _quotes(WIRE[2])[0]  # the Ledger's own copy lacks a "the"
     assert HIGH <= match_score(mixed, trimmed) < 1.0
 

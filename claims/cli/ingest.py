@@ -17,9 +17,9 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
-from claims import store
+from claims import linking, store
 from claims.cli import app, guarded
-from claims.cli.common import DbOption, message, open_db, stderr
+from claims.cli.common import DbOption, message, open_db, parse_date, stderr
 from claims.db import session
 from claims.errors import ClaimsError, InputError
 from claims.pipeline import parse_article
@@ -129,6 +129,7 @@ def _ingest_one(
             article, claims = store.add_article(
                 s, parsed, source=item.source, content_hash=item.content_hash, url=item.url
             )
+            linking.link_new_claims(s, claims)  # same quote in other articles -> `same` links
             article_id = article.id
     except IntegrityError:
         # A concurrent writer stored the same content first (PostgreSQL lets both try).
@@ -136,15 +137,6 @@ def _ingest_one(
         return Outcome(source=item.source, state="present")
     seen.add(item.content_hash)
     return Outcome(source=item.source, state="new", claims=len(claims), article_id=article_id)
-
-
-def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2015-07-28", param_hint="--date") from None
 
 
 @app.command()
@@ -155,8 +147,13 @@ def ingest(
         str | None, typer.Option(help="Outlet name for every article (overrides the input).")
     ] = None,
     date: Annotated[
-        str | None,
-        typer.Option("--date", help="Publication date YYYY-MM-DD for every article (overrides the input)."),
+        dt.date | None,
+        typer.Option(
+            "--date",
+            parser=parse_date,
+            metavar="YYYY-MM-DD",
+            help="Publication date for every article (overrides the input).",
+        ),
     ] = None,
     db: DbOption = None,
 ) -> None:
@@ -167,7 +164,6 @@ def ingest(
     Reads .txt/.md, .html, .json and .jsonl. A bad file is reported and skipped; the exit code
     is 1 at the end if any input failed. A summary goes to stderr.
     """
-    published = _parse_date(date)
     engine = open_db(db)
     try:
         with _progress() as tick:
@@ -178,7 +174,7 @@ def ingest(
                 tick()
 
             summary = ingest_documents(
-                engine, iter_documents(paths), outlet=outlet, published=published, on_outcome=report
+                engine, iter_documents(paths), outlet=outlet, published=date, on_outcome=report
             )
     finally:
         engine.dispose()

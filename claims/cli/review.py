@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from claims import store
+from claims import linking, store
 from claims.cli import app, guarded
 from claims.cli.common import (
     DbOption,
@@ -24,6 +24,7 @@ from claims.cli.common import (
     default_reviewer,
     emit,
     message,
+    parse_date,
     reading,
     shorten,
     stdout,
@@ -69,15 +70,9 @@ Evidence = Annotated[
 By = Annotated[
     str | None, typer.Option("--by", help="Reviewer name. Default: $CLAIMS_USER, else your user name.")
 ]
-
-
-def _date(value: str | None, flag: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2015-07-28", param_hint=flag) from None
+Propagate = Annotated[
+    bool, typer.Option("--propagate", help="Also review every claim linked to it as `same`.")
+]
 
 
 @app.command("list")
@@ -90,8 +85,14 @@ def list_(
     kind: Annotated[str | None, typer.Option(help="direct, indirect or mixed.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Only claims from this outlet (case ignored).")] = None,
     article: Annotated[int | None, typer.Option("--article", help="Only claims of this article ID.")] = None,
-    since: Annotated[str | None, typer.Option(help="Said on or after YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Said on or before YYYY-MM-DD.")] = None,
+    since: Annotated[
+        dt.date | None,
+        typer.Option(parser=parse_date, metavar="YYYY-MM-DD", help="Said on or after this date."),
+    ] = None,
+    until: Annotated[
+        dt.date | None,
+        typer.Option(parser=parse_date, metavar="YYYY-MM-DD", help="Said on or before this date."),
+    ] = None,
     limit: Annotated[int, typer.Option(help="At most this many claims; 0 for all.", min=0)] = 100,
     offset: Annotated[int, typer.Option(help="Skip this many claims first.", min=0)] = 0,
     fmt: FormatOption = OutputFormat.table,
@@ -110,8 +111,8 @@ def list_(
         kind=kind,
         outlet=outlet,
         article_id=article,
-        since=_date(since, "--since"),
-        until=_date(until, "--until"),
+        since=since,
+        until=until,
         limit=limit or None,
         offset=offset,
     )
@@ -241,12 +242,14 @@ def _review(
     evidence: list[str] | None,
     by: str | None,
     db: str | None,
+    propagate: bool = False,
 ) -> None:
     reviewer = by or default_reviewer()
     with writing(db) as s:
         reviews = store.record_reviews(
             s, ids, status.value, reviewer=reviewer, note=note, evidence=evidence or []
         )
+        reviews += linking.propagate_reviews(s, reviews) if propagate else []
         done = [(r.claim_id, r.id) for r in reviews]
     for claim_id, review_id in done:
         message(f"claim {claim_id}: {status.value} (review {review_id} by {reviewer})")
@@ -255,25 +258,35 @@ def _review(
 @app.command()
 @guarded
 def verify(
-    ids: Ids, note: Note = None, evidence: Evidence = None, by: By = None, db: DbOption = None
+    ids: Ids,
+    note: Note = None,
+    evidence: Evidence = None,
+    by: By = None,
+    db: DbOption = None,
+    propagate: Propagate = False,
 ) -> None:
     """Mark claims verified, adding a review to each claim's history.
 
     Example: claims verify 7 --note "matches the transcript" --evidence https://example.org/transcript
     """
-    _review(ids, Status.verified, note, evidence, by, db)
+    _review(ids, Status.verified, note, evidence, by, db, propagate)
 
 
 @app.command()
 @guarded
 def dispute(
-    ids: Ids, note: Note = None, evidence: Evidence = None, by: By = None, db: DbOption = None
+    ids: Ids,
+    note: Note = None,
+    evidence: Evidence = None,
+    by: By = None,
+    db: DbOption = None,
+    propagate: Propagate = False,
 ) -> None:
     """Mark claims disputed, adding a review to each claim's history.
 
     Example: claims dispute 7 --note "the ministry denies it" --evidence https://example.org/denial
     """
-    _review(ids, Status.disputed, note, evidence, by, db)
+    _review(ids, Status.disputed, note, evidence, by, db, propagate)
 
 
 @app.command()
