@@ -80,7 +80,15 @@ def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = Tru
     if last.lower() in _PRONOUNS:
         return end - 1
     k = end
-    while k > 0 and _np_token(text, toks, k - 1):
+    while k > 0:
+        if _word(text, toks[k - 1]) == ")":
+            j = _open_paren(text, toks, k - 1)  # `Rep. John Mica (R-Fla.)`: a short aside stays inside
+            if j is None or j == 0:
+                break
+            k = j
+            continue
+        if not _np_token(text, toks, k - 1):
+            break
         k -= 1
     # Leading prepositions, conjunctions and sentence openers do not start a phrase.
     while k < end and _word(text, toks[k]).lower() in S.SOURCE_PREPOSITIONS | {"and", "but", "&"}:
@@ -94,10 +102,35 @@ def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = Tru
     return None
 
 
+def _open_paren(text: str, toks: list[Tok], close: int) -> int | None:
+    """Index of the `(` that opens the short aside closed at toks[close]."""
+    for j in range(close - 1, max(close - 7, -1), -1):
+        if _word(text, toks[j]) == "(":
+            return j
+    return None
+
+
+def _close_paren(text: str, toks: list[Tok], open_: int) -> int | None:
+    for j in range(open_ + 1, min(open_ + 7, len(toks))):
+        if _word(text, toks[j]) == ")":
+            return j
+    return None
+
+
 def _valid_np(text: str, span: list[Tok]) -> bool:
+    words = [_word(text, t) for t in span]
+    if "(" in words:
+        # Drop `(R-Fla.)`-style asides before judging the phrase.
+        keep: list[Tok] = []
+        depth = 0
+        for t, w in zip(span, words, strict=True):
+            depth += w == "("
+            if depth == 0:
+                keep.append(t)
+            depth -= w == ")"
+        span, words = keep, [_word(text, t) for t in keep]
     if not span or len(span) > 12:
         return False
-    words = [_word(text, t) for t in span]
     head = words[-1]
     if head in ("’", "'", "."):
         head = words[-2] if len(words) > 1 else ""
@@ -116,7 +149,7 @@ def _generic_np(text: str, toks: list[Tok], end: int) -> int | None:
         first = _word(text, toks[k]).lower()
         if first in ("the", "a", "an", "another", "one", "his", "her", "their", "its"):
             inner = [_word(text, t) for t in toks[k + 1 : end]]
-            if all(w.isalpha() and w.lower() not in _CLAUSE_WORDS for w in inner):
+            if all(w.replace("’", "").replace("'", "").isalpha() and w.lower() not in _CLAUSE_WORDS for w in inner):
                 return k
             return None
     return None
@@ -153,6 +186,10 @@ def _appositive(text: str, span: list[Tok], relative: bool = False) -> bool:
         return relative
     if first in ("which", "that"):
         return False
+    if len(span) == 1 and first.isdigit():
+        return True  # an age: `Mr. King, 82, told me`
+    if first in ("at", "in", "on", "during"):
+        return relative  # `Clinton, at a later press gaggle, said`
     return first in ("a", "an", "the", "its", "his", "her", "their") or any(
         _word(text, t).lower() in S.ROLE_WORDS for t in span
     )
@@ -166,8 +203,20 @@ def mention_after(text: str, toks: list[Tok], start: int) -> Mention | None:
     if w in _PRONOUNS:
         return Mention(toks[start][0], toks[start][1])
     k = start
-    while k < len(toks) and _np_token(text, toks, k) and k - start < 12:
+    while k < len(toks) and k - start < 14:
+        if _word(text, toks[k]) == "(" and k > start:
+            j = _close_paren(text, toks, k)
+            if j is None:
+                break
+            k = j + 1
+            continue
+        if not _np_token(text, toks, k):
+            break
         k += 1
+    if k > start and k < len(toks) and _word(text, toks[k - 1]).lower() in S.DETERMINERS:
+        w = _word(text, toks[k])
+        if w.isalpha() and w.islower() and w not in _CLAUSE_WORDS:
+            k += 1  # `said the ruling`, `a source on the panel`: a plain noun after a determiner ends it
     if k == start or not _valid_np(text, toks[start:k]):
         return None
     m_end = toks[k - 1][1]

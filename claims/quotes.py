@@ -157,7 +157,7 @@ class _Finder:
                 after = _tok_at(toks, cue[1], after=True)
                 m = mention_after(self.text, toks, after) if after is not None else None
                 return ("quote-cue-speaker", m, cue_span) if m is not None else None
-            m = mention_before(self.text, toks, aux)
+            m = mention_before(self.text, toks, aux, relative=True)
             if m is not None and m.start == toks[lead][0]:
                 return "quote-speaker-cue", m, cue_span
         return None
@@ -188,7 +188,7 @@ class _Finder:
         if word.endswith("ing") and self.text[lo : cue[0]].rstrip().endswith(","):
             m = self._subject(lo, cue[0])  # `Trump attacked Clinton, saying, "…"`: the clause's subject speaks
             return ("quote-intro", m, cue_span) if m is not None else None
-        m = mention_before(self.text, toks, aux)
+        m = mention_before(self.text, toks, aux, relative=True)
         if m is None:
             return None
         if not punct and not self._starts_clause(lo, m.start):
@@ -230,11 +230,17 @@ class _Finder:
         return "quote-intro", m, (toks[aux][0] if aux < len(toks) else cue[0], cue[1])
 
     def _starts_clause(self, lo: int, start: int) -> bool:
-        """Only sentence openers, or a phrase closed by a comma, stand before the speaker."""
+        """Only openers, a phrase closed by a comma, a conjunction or a short leading
+        prepositional phrase (`On Wednesday Cruz said …`) stand before the speaker."""
         before = self.text[lo:start].strip()
-        if not before or before.endswith((",", ":", ";", "—")):
+        if not before or before.endswith((",", ":", ";", "—", "–", "-")):
             return True
-        return all(w.strip(",").lower() in _OPENERS for w in before.split())
+        words = before.split()
+        if words[-1].lower() in _CLAUSE_LINKS:
+            return True
+        if words[0].lower() in _PREPOSITIONS and len(words) <= 6 and not any(w.endswith((",", ".")) for w in words):
+            return True
+        return all(w.strip(",").lower() in _OPENERS for w in words)
 
     # ------------------------------------------------------------------ reported speech
 
@@ -379,6 +385,11 @@ class _Finder:
 _SUBORDINATORS = frozenset(
     "after although as because before during for if in on since speaking unlike when whereas while".split()
 )
+# Words after which a new clause, with its own subject, begins.
+_CLAUSE_LINKS = frozenset(
+    "and but while although because since so yet when after though whereas which who where if as".split()
+)
+_PREPOSITIONS = frozenset("on in at during after before last this earlier in".split())
 _OPENERS = frozenset(
     "also and but earlier however later meanwhile moreover separately so still then yet previously now "
     "instead finally additionally indeed overall today yesterday".split()
