@@ -59,6 +59,7 @@ def test_parse_published(value: str, expected: dt.date) -> None:
         "13/13/2015",
         "July 28, 2015 was the day the talks began.",
         "Updated 2 hours ago",
+        "Ondate July 28, 2015",  # a prefix word must end at a word boundary
         "March on Washington 1963",
     ],
 )
@@ -98,6 +99,7 @@ def _one(text: str) -> TimeExpression:
         ("he said yesterday", "yesterday", "yesterday", D(2021, 3, 1), D(2021, 2, 28)),
         ("Yesterday afternoon she added", "Yesterday afternoon", "yesterday", D(2020, 1, 1), D(2019, 12, 31)),
         ("the statement issued last night", "last night", "yesterday", D(2016, 3, 1), D(2016, 2, 29)),
+        ("Last night the council voted", "Last night", "yesterday", D(2023, 1, 1), D(2022, 12, 31)),
         # month_day: that day in the published year, or the year before when it would be later
         ("said on July 20 that", "on July 20", "month_day", TUE, D(2015, 7, 20)),
         ("since 20 July the talks", "20 July", "month_day", TUE, D(2015, 7, 20)),
@@ -133,6 +135,13 @@ def test_find_and_resolve(
         ("in their biggest victory since last summer", "last summer"),
         ("as it did in the past", "in the past"),
         ("he once said", "once"),
+        ("as Churchill had once described it", "once"),
+        ("Previously, the ministry denied it", "Previously"),
+        ("the minister has recently argued", "recently"),
+        ("Recently the bank warned", "Recently"),
+        ("as in the past few days", "in the past"),
+        ("a deal agreed a few weeks ago", "a few weeks ago"),
+        ("In May the minister said", "In May"),
         ("officials recently said", "recently"),
         ("the minister said in 2014 that", "in 2014"),
         ("said in mid-March 2014", "in mid-March 2014"),
