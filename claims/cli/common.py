@@ -6,6 +6,7 @@ holding `[them]` or a name holding `[bold]` prints as written.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -43,6 +44,16 @@ DbOption = Annotated[
 FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="table for people; json, jsonl or csv for scripts.")
 ]
+
+
+def parse_date(value: str | dt.date | None) -> dt.date | None:
+    """A `YYYY-MM-DD` option value (a Typer `parser=`, so a bad one is a usage error, exit 2)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2015-07-28") from None
 
 
 def open_db(db: str | None) -> Engine:
@@ -103,6 +114,8 @@ def shorten(text: str, width: int = 90) -> str:
 
 
 Column = tuple[str, str]  # (record key, header)
+# Columns kept on one line: ids, dates, statuses and names read badly when folded.
+_NO_WRAP = frozenset({"id", "status", "date", "dated", "speaker", "name"})
 
 
 def emit(
@@ -125,7 +138,7 @@ def emit(
     else:
         table = Table(show_lines=False, caption=caption, caption_justify="left")
         for key, header in columns:
-            table.add_column(header, overflow="fold", no_wrap=key in ("id", "status", "date"))
+            table.add_column(header, overflow="fold", no_wrap=key in _NO_WRAP)
         for record in records:
             cells = [render(record, key) if render else cell(record.get(key)) for key, _ in columns]
             table.add_row(*cells, style=style_row(record) if style_row else None)
