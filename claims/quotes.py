@@ -26,6 +26,7 @@ RULE_CONFIDENCE = {
     "reported-cue-speaker": 0.85,  # …, said the minister.
     "reported-parenthetical": 0.7,  # A, X said, B.
     "according-to": 0.85,  # according to X, …
+    "reported-participle": 0.7,  # …, adding that …
 }
 # A tail after the cue longer than this is a new clause, not "said on Monday in a statement".
 _MAX_TAIL = 14
@@ -232,7 +233,7 @@ class _Finder:
     def _starts_clause(self, lo: int, start: int) -> bool:
         """Only openers, a phrase closed by a comma, a conjunction or a short leading
         prepositional phrase (`On Wednesday Cruz said …`) stand before the speaker."""
-        before = self.text[lo:start].strip()
+        before = self.text[lo:start].strip().rstrip(QUOTE_CLOSE)
         if not before or before.endswith((",", ":", ";", "—", "–", "-")):
             return True
         words = before.split()
@@ -249,27 +250,48 @@ class _Finder:
         for si, sent in enumerate(self.sents):
             if si in consumed:
                 continue
-            found = self._reported_in(sent)
-            if found is not None:
-                out.append(found)
+            out.extend(self._reported_in(sent))
         out.extend(self._colon_blocks())
         return out
 
-    def _reported_in(self, sent: Sentence) -> ClaimSpan | None:
+    def _reported_in(self, sent: Sentence) -> list[ClaimSpan]:
         cues = [c for c in self.cues_in(sent.start, sent.end) if not self.inside_quote(c[0])]
         if not cues:
-            return None
+            return []
         toks = tokens(self.text, sent.start, sent.end)
+        main: ClaimSpan | None = None
         for cue in cues:
             ct = _tok_at(toks, cue[0])
             if ct is None:
                 continue
             if self.text[cue[0] : cue[1]].lower() == "according to":
-                found = self._according(sent, toks, ct, cue)
+                main = self._according(sent, toks, ct, cue)
             else:
-                found = self._speaker_last(sent, toks, ct, cue) or self._speaker_first(sent, toks, ct, cue)
-            if found is not None:
-                return found
+                main = self._speaker_last(sent, toks, ct, cue) or self._speaker_first(sent, toks, ct, cue)
+            if main is not None:
+                break
+        out = [main] if main is not None else []
+        extra = self._participle(sent, toks, cues, main)
+        if extra is not None:
+            out.append(extra)
+        return out
+
+    def _participle(
+        self, sent: Sentence, toks: list[Tok], cues: list[tuple[int, int]], main: ClaimSpan | None
+    ) -> ClaimSpan | None:
+        """`…, adding that …`, `…, arguing that …`: a second claim by the subject of the sentence."""
+        lo = main.end if main is not None and main.rule != "reported-speaker-first" else sent.start
+        for cue in cues:
+            word = self.text[cue[0] : cue[1]]
+            if cue[0] < lo or not word.endswith("ing") or not self.text[sent.start : cue[0]].rstrip().endswith(","):
+                continue
+            if main is not None and main.start <= cue[0] < main.end and main.rule == "reported-speaker-first":
+                # The participle sits inside the main claim's content: end that claim before it.
+                continue
+            m = main.mention if main is not None else self._subject(sent.start, cue[0])
+            if m is None:
+                return None
+            return self._claim(sent, cue[1], sent.end, "reported-participle", m, cue)
         return None
 
     def _claim(
@@ -278,7 +300,7 @@ class _Finder:
         while start < end and self.text[start] in " \t,:":
             start += 1
         m = P.RE_THAT.match(self.text, start, end)
-        if m is not None and rule == "reported-speaker-first":
+        if m is not None and rule in ("reported-speaker-first", "reported-participle"):
             start = m.end()
         m = P.RE_OPENER_COMMA.match(self.text, start, end)
         if m is not None:

@@ -26,7 +26,7 @@ ROLE_MODIFIERS = frozenset(
     defence defense finance interior justice health education energy trade labour labor
     commerce agriculture transport transportation treasury homeland security intelligence
     military economic political press communications campaign republican democratic democrat
-    presidential supreme high-ranking outgoing incoming then late
+    presidential supreme high-ranking outgoing incoming then late retired
     """.split()
 )
 
