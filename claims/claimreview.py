@@ -5,9 +5,14 @@ with author, datePublished and appearance; the review's author and datePublished
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from sqlmodel import Session, col, select
+
+from claims.linking import same_group
+from claims.models import Article, Claim, ClaimPublic, Review
 
 # Review status -> (alternateName shown to readers, ratingValue on a WORST..BEST scale).
 RATINGS: dict[str, tuple[str, int]] = {
@@ -51,8 +56,11 @@ class ReviewedClaim:
 
 
 def _claim_summary(text: str) -> str:
-    # The quote as said, without its outer quote marks and the comma before the attribution.
-    return text.strip().strip(_QUOTE_MARKS).strip().rstrip(",").strip()
+    # A direct quote as said: without its outer quote marks and the comma before the attribution.
+    body = text.strip()
+    if len(body) > 1 and body[0] in _QUOTE_MARKS and body[-1] in _QUOTE_MARKS:
+        body = body[1:-1].strip().rstrip(",").strip()
+    return body
 
 
 def _party(name: str, kind: str | None) -> dict[str, Any]:
@@ -131,4 +139,49 @@ def claimreview(
         if row.evidence:
             review["citation"] = [{"@type": "CreativeWork", "url": url} for url in row.evidence]
         out.append(review)
+    return out
+
+
+def _appearance_of(article: Article) -> Appearance:
+    url = article.url or (article.source if article.source.startswith(("http://", "https://")) else None)
+    return Appearance(url=url, headline=article.title, published=article.published, outlet=article.outlet)
+
+
+def reviewed_claims(session: Session, claims: Sequence[ClaimPublic]) -> list[ReviewedClaim]:
+    """The `claims` that carry a verdict, with their latest review and every article the same
+    statement appeared in (their own first, then those of claims linked as confirmed `same`)."""
+    rated = [c for c in claims if c.status in RATINGS]
+    ids = [c.id for c in rated]
+    latest: dict[int, Review] = {}
+    for review in session.exec(
+        select(Review).where(col(Review.claim_id).in_(ids)).order_by(col(Review.at), col(Review.id))
+    ).all():
+        latest[review.claim_id] = review
+    out = []
+    for c in rated:
+        group = [c.id, *same_group(session, c.id)]
+        article_ids = session.exec(select(Claim.article_id).where(col(Claim.id).in_(group))).all()
+        own = session.get(Article, c.article_id)
+        articles = [own] if own else []
+        others = set(article_ids) - {c.article_id}
+        if others:
+            articles += session.exec(
+                select(Article).where(col(Article.id).in_(others)).order_by(col(Article.id))
+            ).all()
+        review = latest.get(c.id)
+        out.append(
+            ReviewedClaim(
+                claim_id=c.id,
+                text=c.text,
+                status=c.status,
+                speaker=c.speaker,
+                speaker_kind=c.speaker_kind,
+                said_on=c.date,
+                appearances=tuple(_appearance_of(a) for a in articles),
+                note=review.note if review else None,
+                evidence=tuple(review.evidence) if review else (),
+                reviewer=review.reviewer if review else None,
+                reviewed_at=review.at if review else None,
+            )
+        )
     return out

@@ -65,7 +65,11 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
 
 
 # Command modules register themselves on `app`; imported for that side effect.
+from claims.cli import export as _export  # noqa: E402,F401
 from claims.cli import ingest as _ingest  # noqa: E402,F401
+from claims.cli import links as _links  # noqa: E402,F401
 from claims.cli import parse as _parse  # noqa: E402,F401
 from claims.cli import review as _review  # noqa: E402,F401
+from claims.cli import search as _search  # noqa: E402,F401
+from claims.cli import speaker_edits as _speaker_edits  # noqa: E402,F401
 from claims.cli import speakers as _speakers  # noqa: E402,F401

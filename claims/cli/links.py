@@ -1,0 +1,173 @@
+"""`claims links` (list, confirm, reject), `claims link A B --relation` and `claims unlink A B`:
+the cross-article links between claims, found at ingest or made by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from rich.text import Text
+
+from claims import curation
+from claims.cli import app, guarded
+from claims.cli.common import (
+    DbOption,
+    FormatOption,
+    OutputFormat,
+    cell,
+    emit,
+    message,
+    reading,
+    shorten,
+    writing,
+)
+from claims.models import LinkState, Relation
+
+
+class RelationChoice(StrEnum):
+    same = Relation.same.value
+    supports = Relation.supports.value
+    contradicts = Relation.contradicts.value
+    related = Relation.related.value
+
+
+links_app = typer.Typer(
+    name="links",
+    help="Links between claims: list them (no subcommand), confirm or reject suggestions.",
+    no_args_is_help=False,
+    add_completion=False,
+)
+app.add_typer(links_app)
+
+LinkId = Annotated[int, typer.Argument(metavar="ID", help="Link ID (see `claims links`).")]
+ClaimA = Annotated[int, typer.Argument(metavar="A", help="Claim ID.")]
+ClaimB = Annotated[int, typer.Argument(metavar="B", help="Claim ID.")]
+_COLUMNS = (
+    ("id", "ID"),
+    ("a_id", "A"),
+    ("b_id", "B"),
+    ("relation", "relation"),
+    ("score", "score"),
+    ("state", "state"),
+    ("origin", "origin"),
+    ("a_text", "claim A"),
+    ("b_text", "claim B"),
+)
+_FIELDS = (
+    "id",
+    "a_id",
+    "b_id",
+    "relation",
+    "score",
+    "origin",
+    "state",
+    "a_status",
+    "b_status",
+    "a_text",
+    "b_text",
+)
+
+
+@links_app.callback(invoke_without_command=True)
+@guarded
+def links(
+    ctx: typer.Context,
+    suggested: Annotated[
+        bool, typer.Option("--suggested", help="Only suggestions waiting for a person.")
+    ] = False,
+    claim: Annotated[int | None, typer.Option("--claim", help="Only the links of this claim ID.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many links; 0 for all.", min=0)] = 100,
+    fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
+) -> None:
+    """List links between claims, newest first.
+
+    Example: claims links --suggested
+
+    Then `claims links confirm ID` or `claims links reject ID` for each suggestion.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    with reading(db) as s:
+        rows = curation.list_links(s, suggested=suggested, claim_id=claim, limit=limit or None)
+    emit([asdict(r) for r in rows], fmt, _COLUMNS, csv_fields=_FIELDS, render=_render)
+
+
+def _render(record: Mapping[str, Any], key: str) -> Text:
+    if key in ("a_text", "b_text"):
+        return Text(shorten(record[key], 60))
+    if key == "score":
+        return Text(f"{record['score']:.2f}")
+    if key == "state":
+        return Text(
+            record["state"], style={"suggested": "yellow", "rejected": "dim"}.get(record["state"], "")
+        )
+    return cell(record.get(key))
+
+
+@links_app.command()
+@guarded
+def confirm(link_id: LinkId, db: DbOption = None) -> None:
+    """Confirm a suggested link, so verdicts follow it (`verify --propagate`).
+
+    Example: claims links confirm 12
+    """
+    with writing(db) as s:
+        link = curation.set_link_state(s, link_id, LinkState.confirmed.value)
+        text = f"link {link.id}: claims {link.a_id} and {link.b_id} {link.relation}, confirmed"
+    message(text)
+
+
+@links_app.command()
+@guarded
+def reject(link_id: LinkId, db: DbOption = None) -> None:
+    """Reject a suggested link; it is kept as rejected so it is not suggested again.
+
+    Example: claims links reject 12
+    """
+    with writing(db) as s:
+        link = curation.set_link_state(s, link_id, LinkState.rejected.value)
+        text = f"link {link.id}: claims {link.a_id} and {link.b_id}, rejected"
+    message(text)
+
+
+@app.command()
+@guarded
+def link(
+    a: ClaimA,
+    b: ClaimB,
+    relation: Annotated[
+        RelationChoice, typer.Option("--relation", "-r", help="How B relates to A.")
+    ] = RelationChoice.same,
+    db: DbOption = None,
+) -> None:
+    """Link two claims by hand.
+
+    Example: claims link 3 7 --relation contradicts
+    """
+    with writing(db) as s:
+        made = curation.add_link(s, a, b, relation.value)
+        text = f"link {made.id}: claims {made.a_id} and {made.b_id} {made.relation}"
+    message(text)
+
+
+@app.command()
+@guarded
+def unlink(
+    a: ClaimA,
+    b: ClaimB,
+    relation: Annotated[
+        RelationChoice | None, typer.Option("--relation", "-r", help="Only this relation.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Remove the links between two claims (all of them, or one relation).
+
+    Example: claims unlink 3 7
+    """
+    with writing(db) as s:
+        count = curation.remove_links(s, a, b, relation.value if relation else None)
+    message(f"removed {count} link{'s' if count != 1 else ''} between claims {a} and {b}")
