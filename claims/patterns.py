@@ -70,8 +70,31 @@ CUE_FORMS: frozenset[str] = frozenset(
     | _cues.CUE_PHRASES
 )
 
-# A reporting cue anywhere; the longest list entry wins ("according to", "called for").
-RE_CUE = regex.compile(r"(?<![\p{L}\p{N}’'\-])\L<cues>(?![\p{L}\p{N}\-])", cues=sorted(CUE_FORMS), flags=regex.I)
+
+
+def _trie(words: frozenset[str]) -> str:
+    """A pattern matching exactly `words`, shaped as a prefix tree so matching never backtracks
+    over sibling entries (a flat alternation of 370 cues, or a case-insensitive named list, is
+    several times slower on news text)."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [regex.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(tree)
+
+
+# A reporting cue anywhere, matched on lower-cased text; the longest entry wins ("according to").
+RE_CUE = regex.compile(r"(?<![\p{L}\p{N}’'\-])(?:" + _trie(CUE_FORMS) + r")(?![\p{L}\p{N}\-])")
 
 # `according to` introduces its source after the cue.
 RE_ACCORDING_TO = regex.compile(r"\baccording\s++to\b", flags=regex.I)

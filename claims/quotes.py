@@ -61,7 +61,10 @@ class _Finder:
         self.quotes = quotes
         self.qstarts = [q.start for q in quotes]
         self.sents = sents
-        self.cues = [m.span() for m in P.RE_CUE.finditer(text)]
+        low = text.lower()
+        if len(low) != len(text):  # a few characters change length when lower-cased: keep offsets exact
+            low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+        self.cues = [m.span() for m in P.RE_CUE.finditer(low)]
         self.cstarts = [c[0] for c in self.cues]
 
     def cues_in(self, start: int, end: int) -> list[tuple[int, int]]:
