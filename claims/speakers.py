@@ -69,7 +69,14 @@ class SpeakerResolver:
         if self._runs is None:
             runs = []
             for m in RE_CAP_RUN.finditer(self.text):
-                words = [w.rstrip(".") if w.lower().rstrip(".") not in ABBREVIATIONS else w for w in m.group().split()]
+                run = m.group()
+                if " " not in run:  # most runs are one sentence-initial word: no role to split off
+                    word = run.rstrip(".")
+                    low = word.lower()
+                    if low not in _ROLEISH and low not in _TITLES and low not in S.ORG_WORDS and not _possessive(word):
+                        runs.append((m.start(), [], [word]))
+                    continue
+                words = [w.rstrip(".") if w.lower().rstrip(".") not in ABBREVIATIONS else w for w in run.split()]
                 role, name = _split_name(words)
                 if name:
                     runs.append((m.start(), role, name))
