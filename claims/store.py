@@ -8,11 +8,11 @@ import datetime as dt
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import regex
-from sqlalchemy import func, or_, text
+from sqlalchemy import func, insert, or_, text
 from sqlmodel import Session, col, select
 
 from claims.errors import InputError, NotFoundError, StoreError
@@ -32,6 +32,7 @@ from claims.models import (
     SpeakerPublic,
     Status,
 )
+from claims.results import Claim as ParsedClaim
 from claims.results import ParsedArticle
 
 # Anything that is not a letter or digit separates tokens of a key (`Iran’s` -> `iran s`).
@@ -62,8 +63,9 @@ def existing_hashes(session: Session, hashes: Iterable[str]) -> set[str]:
     return set(found)
 
 
-def article_by_hash(session: Session, content_hash: str) -> Article | None:
-    return session.exec(select(Article).where(Article.content_hash == content_hash)).first()
+def article_by_hash(session: Session, content_hash: str) -> int | None:
+    """The id of the stored article with this content hash, or None."""
+    return session.exec(select(Article.id).where(Article.content_hash == content_hash)).first()
 
 
 def add_article(
@@ -73,10 +75,13 @@ def add_article(
     source: str,
     content_hash: str,
     url: str | None = None,
+    speakers: SpeakerCache | None = None,
 ) -> tuple[Article, list[Claim]]:
     """Store a parsed article and its claims; returns the new rows (flushed, so they have ids).
 
-    Raises StoreError when a claim's offsets do not slice back to its text, so nothing half-true is stored.
+    `speakers` remembers speakers across the articles of one ingest run (clear it after a failed
+    transaction). Raises StoreError when a claim's offsets do not slice back to its text, so
+    nothing half-true is stored.
     """
     for claim in parsed.claims:
         if parsed.text[claim.start : claim.end] != claim.text:
@@ -93,44 +98,42 @@ def add_article(
     session.add(article)
     session.flush()
     assert article.id is not None
-    speakers: dict[tuple[str, str], Speaker] = {}
-    rows: list[Claim] = []
+    cache = speakers if speakers is not None else SpeakerCache()
+    session.info[_ALIAS_CACHE] = cache.alias_keys
+    values: list[dict[str, object]] = []
     for claim in parsed.claims:
-        speaker_id: int | None = None
-        if claim.speaker:
-            cache_key = (normalise_key(claim.speaker), claim.speaker_kind)
-            speaker = speakers.get(cache_key)
-            if speaker is None:
-                speaker = find_or_create_speaker(
-                    session, claim.speaker, claim.speaker_kind, claim.speaker_role, claim.mention
-                )
-                speakers[cache_key] = speaker
-            elif claim.mention:
-                _add_aliases(session, speaker, [claim.mention])
-            speaker_id = speaker.id
-        rows.append(
-            Claim(
-                article_id=article.id,
-                speaker_id=speaker_id,
-                mention=claim.mention,
-                speaker_start=claim.speaker_start,
-                speaker_end=claim.speaker_end,
-                speaker_kind=claim.speaker_kind,
-                speaker_role=claim.speaker_role,
-                kind=claim.kind,
-                cue=claim.cue,
-                text=claim.text,
-                start=claim.start,
-                end=claim.end,
-                said_on=claim.date,
-                dated=claim.date or parsed.published,
-                rule=claim.rule,
-                confidence=claim.confidence,
-                status=Status.unverified.value,
-            )
+        speaker_id = _speaker_for(session, cache, claim) if claim.speaker else None
+        values.append(
+            {
+                "article_id": article.id,
+                "speaker_id": speaker_id,
+                "mention": claim.mention,
+                "speaker_start": claim.speaker_start,
+                "speaker_end": claim.speaker_end,
+                "speaker_kind": claim.speaker_kind,
+                "speaker_role": claim.speaker_role,
+                "kind": claim.kind,
+                "cue": claim.cue,
+                "text": claim.text,
+                "start": claim.start,
+                "end": claim.end,
+                "said_on": claim.date,
+                "dated": claim.date or parsed.published,
+                "rule": claim.rule,
+                "confidence": claim.confidence,
+                "status": Status.unverified.value,
+            }
         )
-    session.add_all(rows)
-    session.flush()
+    if not values:
+        return article, []
+    # One multi-row INSERT ... RETURNING instead of the ORM's row-by-row unit of work. RETURNING
+    # order is not promised, so each id goes back to its claim by offsets.
+    table = Claim.__table__  # type: ignore[attr-defined]
+    returned = session.execute(insert(table).returning(table.c.id, table.c.start, table.c.end), values).all()
+    ids: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for claim_id, start, end in sorted(returned):
+        ids[(start, end)].append(claim_id)
+    rows = [Claim(id=ids[(v["start"], v["end"])].pop(0), **v) for v in values]
     return article, rows
 
 
@@ -154,6 +157,48 @@ def article_claims(session: Session, article_id: int) -> list[ClaimPublic]:
 
 
 # --- speakers ---------------------------------------------------------------------------------
+
+_ALIAS_CACHE = "claims_alias_keys"
+
+
+@dataclass(slots=True)
+class SpeakerCache:
+    """Speakers already resolved in this run, so a repeated name costs no query."""
+
+    ids: dict[tuple[str, str], int] = field(default_factory=dict)  # (key, kind) -> speaker id
+    keys: dict[int, str] = field(default_factory=dict)  # speaker id -> its normalised name
+    roleless: set[int] = field(default_factory=set)  # speakers stored without a role yet
+    alias_keys: dict[int, set[str]] = field(default_factory=dict)  # speaker id -> alias keys stored
+
+    def clear(self) -> None:
+        self.ids.clear()
+        self.keys.clear()
+        self.roleless.clear()
+        self.alias_keys.clear()
+
+
+def _speaker_for(session: Session, cache: SpeakerCache, claim: ParsedClaim) -> int:
+    assert claim.speaker is not None
+    wanted = (normalise_key(claim.speaker), claim.speaker_kind)
+    speaker_id = cache.ids.get(wanted)
+    if speaker_id is None:
+        speaker = find_or_create_speaker(
+            session, claim.speaker, claim.speaker_kind, claim.speaker_role, claim.mention
+        )
+        assert speaker.id is not None
+        cache.ids[wanted] = speaker.id
+        cache.keys[speaker.id] = speaker.key
+        if not speaker.role:
+            cache.roleless.add(speaker.id)
+        return speaker.id
+    if claim.mention:
+        _add_aliases(session, speaker_id, cache.keys[speaker_id], [claim.mention])
+    if claim.speaker_role and speaker_id in cache.roleless:
+        stored = session.get(Speaker, speaker_id)
+        if stored is not None and not stored.role:
+            stored.role = claim.speaker_role
+        cache.roleless.discard(speaker_id)
+    return speaker_id
 
 
 def find_or_create_speaker(
@@ -190,24 +235,33 @@ def find_or_create_speaker(
         aliases.append(surname)
     if mention:
         aliases.append(mention)
-    _add_aliases(session, speaker, aliases)
+    assert speaker.id is not None
+    _add_aliases(session, speaker.id, speaker.key, aliases)
     return speaker
 
 
-def _add_aliases(session: Session, speaker: Speaker, aliases: Sequence[str]) -> None:
-    assert speaker.id is not None
-    name_tokens = set(speaker.key.split())
-    known = set(
-        session.exec(select(SpeakerAlias.alias_key).where(SpeakerAlias.speaker_id == speaker.id)).all()
-    )
+def _add_aliases(session: Session, speaker_id: int, speaker_key: str, aliases: Sequence[str]) -> None:
+    name_tokens = set(speaker_key.split())
+    wanted: dict[str, str] = {}
     for alias in aliases:
         alias_key = normalise_key(alias)
         # Only forms made of the name's own words: `Velayati` yes, `he` or `the minister` no.
-        if not alias_key or alias_key in known or not set(alias_key.split()) <= name_tokens:
-            continue
-        session.add(SpeakerAlias(speaker_id=speaker.id, alias=alias.strip(), alias_key=alias_key))
-        known.add(alias_key)
-    session.flush()
+        if alias_key and set(alias_key.split()) <= name_tokens:
+            wanted.setdefault(alias_key, alias.strip())
+    if not wanted:
+        return
+    # Alias keys known per speaker: cached for the session, or for the run by add_article.
+    cache: dict[int, set[str]] = session.info.setdefault(_ALIAS_CACHE, {})
+    known = cache.get(speaker_id)
+    if known is None:
+        known = set(
+            session.exec(select(SpeakerAlias.alias_key).where(SpeakerAlias.speaker_id == speaker_id)).all()
+        )
+        cache[speaker_id] = known
+    for alias_key, alias in wanted.items():
+        if alias_key not in known:
+            session.add(SpeakerAlias(speaker_id=speaker_id, alias=alias, alias_key=alias_key))
+            known.add(alias_key)
 
 
 def find_speaker_ids(session: Session, query: str) -> list[int]:

@@ -28,6 +28,8 @@ from claims.sources import Document, iter_documents
 # Hashes are checked against the store this many documents at a time: one query per batch keeps
 # re-ingest fast, and memory stays flat whatever the number of files.
 BATCH = 256
+# Tries per article when a concurrent writer takes a unique key first.
+_ATTEMPTS = 3
 # Show a progress bar on a terminal once a run has this many inputs.
 PROGRESS_AFTER = 20
 
@@ -83,13 +85,14 @@ def ingest_documents(
     """
     summary = Summary()
     seen: set[str] = set()
+    speakers = store.SpeakerCache()
     iterator = iter(items)
     while batch := list(islice(iterator, BATCH)):
         hashes = [item.content_hash for item in batch if isinstance(item, Document)]
         with session(engine, write=False) as s:
             stored = store.existing_hashes(s, hashes)
         for item in batch:
-            outcome = _ingest_one(engine, item, stored, seen, outlet, published)
+            outcome = _ingest_one(engine, item, stored, seen, speakers, outlet, published)
             summary.add(outcome)
             if on_outcome is not None:
                 on_outcome(outcome)
@@ -101,6 +104,7 @@ def _ingest_one(
     item: Document | InputError,
     stored: set[str],
     seen: set[str],
+    speakers: store.SpeakerCache,
     outlet: str | None,
     published: dt.date | None,
 ) -> Outcome:
@@ -120,23 +124,34 @@ def _ingest_one(
             state="failed",
             error=f"{item.source}: parser failed ({type(exc).__name__}: {exc})",
         )
-    try:
-        with session(engine) as s:
-            # Checked again inside the write transaction: another process may have stored it meanwhile.
-            if store.article_by_hash(s, item.content_hash) is not None:
-                seen.add(item.content_hash)
-                return Outcome(source=item.source, state="present")
-            article, claims = store.add_article(
-                s, parsed, source=item.source, content_hash=item.content_hash, url=item.url
-            )
-            linking.link_new_claims(s, claims)  # same quote in other articles -> `same` links
-            article_id = article.id
-    except IntegrityError:
-        # A concurrent writer stored the same content first (PostgreSQL lets both try).
-        seen.add(item.content_hash)
-        return Outcome(source=item.source, state="present")
+    if any(parsed.text[c.start : c.end] != c.text for c in parsed.claims):
+        return Outcome(
+            source=item.source, state="failed", error=f"{item.source}: parser gave offsets off the text"
+        )
     seen.add(item.content_hash)
-    return Outcome(source=item.source, state="new", claims=len(claims), article_id=article_id)
+    error = ""
+    # A concurrent writer (PostgreSQL lets both try) may take a unique key first: the same article,
+    # or a speaker alias. Then look again: the article is present, or a second try goes through.
+    for _attempt in range(_ATTEMPTS):
+        try:
+            with session(engine) as s:
+                # Checked again inside the write transaction: another process may have stored it meanwhile.
+                if store.article_by_hash(s, item.content_hash) is not None:
+                    return Outcome(source=item.source, state="present")
+                article, claims = store.add_article(
+                    s,
+                    parsed,
+                    source=item.source,
+                    content_hash=item.content_hash,
+                    url=item.url,
+                    speakers=speakers,
+                )
+                linking.link_new_claims(s, claims)  # same quote in other articles -> `same` links
+                return Outcome(source=item.source, state="new", claims=len(claims), article_id=article.id)
+        except IntegrityError as exc:
+            speakers.clear()  # it may hold what the rolled-back transaction made
+            error = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
+    return Outcome(source=item.source, state="failed", error=f"{item.source}: could not be stored ({error})")
 
 
 @app.command()
