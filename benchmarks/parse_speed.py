@@ -1,0 +1,192 @@
+"""Parser throughput, memory and worst cases: prints MB/s per core, articles/s, peak RSS, and the
+time of each pathological input at growing sizes (a linear curve keeps the time per MB flat).
+
+    .venv/bin/python benchmarks/parse_speed.py                # 10,000 articles + pathological inputs
+    .venv/bin/python benchmarks/parse_speed.py --articles 500 --max-mb 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import re
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from claims.pipeline import parse_article  # noqa: E402
+
+FIXTURES = ROOT / "fixtures"
+
+# ----------------------------------------------------------------------------- article corpus
+
+RE_NUMBER = re.compile(r"\d+")
+SYLLABLES = "ka lo mi ra ten su var del ni po an ber to is ha gu mer li sa dor".split()
+
+
+def _word(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+
+def _number(rng: random.Random, digits: str) -> str:
+    if len(digits) == 4:  # a year: keep it, or header dates stop parsing
+        return digits
+    if len(digits) <= 2:  # a day of the month or a small count
+        return str(rng.randint(1, 28))
+    return str(rng.randint(10 ** (len(digits) - 1), 10 ** len(digits) - 1))
+
+
+def _person_words(template: str) -> list[str]:
+    """The words of the person names the parser finds in a fixture (Hossein, Dehghan, ...)."""
+    words = {w for c in parse_article(template).claims if c.speaker_kind == "person" and c.speaker for w in c.speaker.split()}
+    return sorted(w for w in words if w[:1].isupper())
+
+
+def _vary(template: str, names: list[str], rng: random.Random) -> str:
+    """The same article with other person names and other numbers."""
+    text = template
+    for old in names:
+        text = re.sub(rf"\b{re.escape(old)}\b", _word(rng), text)
+    return RE_NUMBER.sub(lambda m: _number(rng, m.group()), text)
+
+
+def articles(n: int, seed: int = 7) -> Iterator[str]:
+    """n articles built from every fixture in turn, each with its own names and numbers."""
+    templates = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.txt"))]
+    if not templates:
+        raise SystemExit(f"no fixtures under {FIXTURES}")
+    names = [_person_words(t) for t in templates]
+    rng = random.Random(seed)
+    for i in range(n):
+        k = i % len(templates)
+        yield _vary(templates[k], names[k], rng)
+
+
+def _rss_mb() -> tuple[float, float]:
+    """(peak RSS, current RSS) in MB."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        current = pages * resource.getpagesize() / 2**20
+    except OSError:
+        current = float("nan")
+    return peak, current
+
+
+def run_corpus(n: int) -> None:
+    checkpoints = sorted({max(1, n // 10), max(1, n // 4), max(1, n // 2), n})
+    print(f"# corpus: {n:,} articles from {FIXTURES.relative_to(ROOT)}/**/*.txt, names and numbers varied")
+    print(f"{'articles':>9} {'MB':>7} {'cpu s':>7} {'MB/s':>7} {'art/s':>8} {'claims':>8} {'peak RSS MB':>12} {'RSS MB':>7}")
+    size = cpu = 0.0
+    claims = 0
+    wall0 = time.perf_counter()
+    for i, text in enumerate(articles(n), 1):
+        t0 = time.process_time()
+        parsed = parse_article(text)
+        cpu += time.process_time() - t0
+        size += len(text.encode("utf-8"))
+        claims += len(parsed.claims)
+        if i in checkpoints:
+            peak, current = _rss_mb()
+            mb = size / 2**20
+            print(
+                f"{i:>9,} {mb:>7.2f} {cpu:>7.2f} {mb / cpu:>7.2f} {i / cpu:>8.0f} {claims:>8,} {peak:>12.1f} {current:>7.1f}"
+            )
+    wall = time.perf_counter() - wall0
+    print(
+        f"# {size / 2**20 / cpu:.2f} MB/s of article text per core (parse CPU time only); "
+        f"{n / cpu:.0f} articles/s; {claims / n:.1f} claims per article; wall {wall:.1f} s incl. generation"
+    )
+
+
+# ----------------------------------------------------------------------------- pathological inputs
+
+
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+PATHOLOGICAL: dict[str, Callable[[int], str]] = {
+    # one paragraph, no punctuation at all
+    "no-punctuation": lambda n: _repeat("the council met again while officials said nothing new about it ", n),
+    # quote marks that never close, straight and curly
+    "unmatched-quotes": lambda n: _repeat('word " ', n // 2) + _repeat("word “ ", n - n // 2),
+    # commas only, and commas between short words
+    "commas": lambda n: _repeat(",", n // 2) + _repeat("yes, ", n - n // 2),
+    # capitalised words with no sentence end: one endless name run
+    "capitalised-words": lambda n: _repeat("Minister Alpha Beta Gamma Of State John Smith ", n),
+    # one sentence of nested clauses with speakers and cues, never closed
+    "long-sentence": lambda n: _repeat(
+        "John Smith said that the council, which Mary Jones told reporters was corrupt, had claimed that ", n
+    ),
+    # a valid but dense text: a short attributed quote again and again
+    "quote-after-quote": lambda n: _repeat('"We will win," he said. ', n),
+}
+
+
+def run_one(kind: str, size: int) -> dict[str, float]:
+    """Parse one pathological input in this process; check every offset."""
+    text = PATHOLOGICAL[kind](size)
+    t0 = time.process_time()
+    parsed = parse_article(text)
+    seconds = time.process_time() - t0
+    for c in parsed.claims:
+        if text[c.start : c.end] != c.text:
+            raise SystemExit(f"{kind}: claim offsets do not slice back at {c.start}")
+    return {"seconds": seconds, "claims": len(parsed.claims), "peak_rss_mb": _rss_mb()[0]}
+
+
+def run_pathological(max_mb: float, timeout: float) -> None:
+    sizes = [int(max_mb * 2**20 / 4), int(max_mb * 2**20 / 2), int(max_mb * 2**20)]
+    print(f"\n# pathological inputs, each in its own process (timeout {timeout:.0f} s); s/MB flat = linear")
+    print(f"{'input':<18} {'MB':>6} {'cpu s':>8} {'s/MB':>7} {'claims':>8} {'peak RSS MB':>12}")
+    for kind in PATHOLOGICAL:
+        for size in sizes:
+            mb = size / 2**20
+            cmd = [sys.executable, __file__, "--one", kind, str(size)]
+            try:
+                done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=True)
+            except subprocess.TimeoutExpired:
+                print(f"{kind:<18} {mb:>6.2f}  TIMEOUT after {timeout:.0f} s")
+                break
+            except subprocess.CalledProcessError as exc:
+                print(f"{kind:<18} {mb:>6.2f}  FAILED: {(exc.stderr or '').strip().splitlines()[-1:]}")
+                break
+            r = json.loads(done.stdout)
+            print(
+                f"{kind:<18} {mb:>6.2f} {r['seconds']:>8.3f} {r['seconds'] / mb:>7.3f} {r['claims']:>8,} {r['peak_rss_mb']:>12.1f}"
+            )
+    marks = 100_000
+    text = _repeat('" ', 2 * marks)
+    t0 = time.process_time()
+    parsed = parse_article(text)
+    print(f"{marks:,} unmatched quote marks: {time.process_time() - t0:.3f} s, {len(parsed.claims)} claims")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=10_000, help="how many articles to parse (default 10,000)")
+    ap.add_argument("--max-mb", type=float, default=5.0, help="largest pathological input in MB (default 5)")
+    ap.add_argument("--timeout", type=float, default=300.0, help="seconds allowed per pathological input")
+    ap.add_argument("--skip-pathological", action="store_true")
+    ap.add_argument("--one", nargs=2, metavar=("KIND", "SIZE"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one[0], int(args.one[1]))))
+        return
+    print(f"# {platform.python_implementation()} {platform.python_version()} on {platform.machine()}, {platform.processor() or platform.system()}")
+    run_corpus(args.articles)
+    if not args.skip_pathological:
+        run_pathological(args.max_mb, args.timeout)
+
+
+if __name__ == "__main__":
+    main()
