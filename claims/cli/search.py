@@ -17,6 +17,17 @@ from claims.export import CLAIM_FIELDS, to_record
 from claims.models import Status
 from claims.search import search_claims
 
+
+def parse_day(value: str | None) -> dt.date | None:
+    """A YYYY-MM-DD option value; raises typer.BadParameter for anything else."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2015-07-28") from None
+
+
 SpeakerOpt = Annotated[
     str | None, typer.Option(help="Speaker name or any alias; case and accents ignored; a surname works.")
 ]
@@ -24,8 +35,16 @@ StatusOpt = Annotated[Status | None, typer.Option(help="Only claims with this st
 KindOpt = Annotated[str | None, typer.Option(help="direct, indirect or mixed.")]
 OutletOpt = Annotated[str | None, typer.Option(help="Only claims from this outlet (case ignored).")]
 ArticleOpt = Annotated[int | None, typer.Option("--article", help="Only claims of this article ID.")]
-SinceOpt = Annotated[str | None, typer.Option(help="Said on or after YYYY-MM-DD.")]
-UntilOpt = Annotated[str | None, typer.Option(help="Said on or before YYYY-MM-DD.")]
+
+
+def _check_day(value: str | None) -> str | None:
+    # Runs while Typer reads the options, so a bad date is a usage error (exit 2) naming the flag.
+    parse_day(value)
+    return value
+
+
+SinceOpt = Annotated[str | None, typer.Option(help="Said on or after YYYY-MM-DD.", callback=_check_day)]
+UntilOpt = Annotated[str | None, typer.Option(help="Said on or before YYYY-MM-DD.", callback=_check_day)]
 OffsetOpt = Annotated[int, typer.Option(help="Skip this many claims first.", min=0)]
 
 _COLUMNS = (
@@ -37,16 +56,6 @@ _COLUMNS = (
     ("text", "claim"),
     ("outlet", "outlet"),
 )
-
-
-def parse_day(value: str | None, flag: str) -> dt.date | None:
-    """A YYYY-MM-DD option value; a bad one is a usage error (exit 2) naming the flag."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2015-07-28", param_hint=flag) from None
 
 
 def make_filter(
@@ -67,8 +76,8 @@ def make_filter(
         kind=kind,
         outlet=outlet,
         article_id=article,
-        since=parse_day(since, "--since"),
-        until=parse_day(until, "--until"),
+        since=parse_day(since),
+        until=parse_day(until),
         limit=limit or None,
         offset=offset,
     )
