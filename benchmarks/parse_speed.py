@@ -129,7 +129,12 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     ),
     # a valid but dense text: a short attributed quote again and again
     "quote-after-quote": lambda n: _repeat('"We will win," he said. ', n),
+    # cue words and nothing else, in one endless sentence
+    "cue-words-only": lambda n: _repeat("said says told according to said that ", n),
 }
+# Inputs known to be slower than linear run at this fraction of --max-mb so the run ends;
+# their s/MB column still shows the curve. Raise to 1.0 once fixed.
+SCALE = {"cue-words-only": 0.04}
 
 
 def run_one(kind: str, size: int) -> dict[str, float]:
@@ -145,11 +150,11 @@ def run_one(kind: str, size: int) -> dict[str, float]:
 
 
 def run_pathological(max_mb: float, timeout: float) -> None:
-    sizes = [int(max_mb * 2**20 / 4), int(max_mb * 2**20 / 2), int(max_mb * 2**20)]
     print(f"\n# pathological inputs, each in its own process (timeout {timeout:.0f} s); s/MB flat = linear")
     print(f"{'input':<18} {'MB':>6} {'cpu s':>8} {'s/MB':>7} {'claims':>8} {'peak RSS MB':>12}")
     for kind in PATHOLOGICAL:
-        for size in sizes:
+        top = max_mb * SCALE.get(kind, 1.0) * 2**20
+        for size in (int(top / 4), int(top / 2), int(top)):
             mb = size / 2**20
             cmd = [sys.executable, __file__, "--one", kind, str(size)]
             try:
