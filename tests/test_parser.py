@@ -121,6 +121,12 @@ DIRECT: list[Case] = [
         ],
     ),
     ('"Yes," said Ali Rahimi.', [_direct('"Yes,"', "Ali Rahimi")]),
+    # X said in a statement, around a direct quote
+    ('"We will appeal," the company said in a statement.', [_direct('"We will appeal,"', "the company", "organization")]),
+    (
+        'The ministry said in a statement: "The border is open."',
+        [_direct('"The border is open."', "The ministry", "organization")],
+    ),
 ]
 
 
@@ -236,6 +242,22 @@ REPORTED: list[Case] = [
     (
         "The World Health Organization warned that cases were rising.",
         [_indirect("cases were rising", "World Health Organization", "organization", cue="warned")],
+    ),
+    ("Irene Kovac admitted that the figures were wrong.", [_indirect("the figures were wrong", "Irene Kovac", cue="admitted")]),
+    ("The bank acknowledged that rates would rise.", [_indirect("rates would rise", "The bank", "organization", cue="acknowledged")]),
+    ("Sam Cole tweeted that the game was postponed.", [_indirect("the game was postponed", "Sam Cole", cue="tweeted")]),
+    ("Analysts predicted that prices would double.", [_indirect("prices would double", "Analysts", "group", cue="predicted")]),
+    ("Rosa Perez vowed that the clinic would stay open.", [_indirect("the clinic would stay open", "Rosa Perez", cue="vowed")]),
+    ("Ahmed Saleh stated that the farm was sold.", [_indirect("the farm was sold", "Ahmed Saleh", cue="stated")]),
+    ("Prosecutors alleged that the money was stolen.", [_indirect("the money was stolen", "Prosecutors", "group", cue="alleged")]),
+    (
+        "Elena Rossi explained that the vote was delayed by a strike.",
+        [_indirect("the vote was delayed by a strike", "Elena Rossi", cue="explained")],
+    ),
+    ("Tom Baker wrote that the decision was a mistake.", [_indirect("the decision was a mistake", "Tom Baker", cue="wrote")]),
+    (
+        "The union estimated that ten thousand workers had joined the strike.",
+        [_indirect("ten thousand workers had joined the strike", "The union", "organization", cue="estimated")],
     ),
 ]
 
@@ -584,6 +606,14 @@ KNOWN_GAPS: list[Case] = [
     ),
     # X said on July 20 that …
     ("Karl Weber said on July 20 that the mill was sold.", [_indirect("the mill was sold", "Karl Weber", date="2015-07-20")]),
+    # two reports in one sentence: each has its own speaker
+    (
+        "Karl Weber said he would resign, and his deputy said she would stay.",
+        [
+            _indirect("he would resign", "Karl Weber"),
+            {"text": "she would stay", "kind": "indirect", "cue": "said", "mention": "his deputy"},
+        ],
+    ),
 ]
 
 
