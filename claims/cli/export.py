@@ -29,6 +29,13 @@ from claims.errors import InputError
 from claims.export import CLAIM_FIELDS, to_record, write_csv, write_json, write_jsonl
 
 
+def _check_template(value: str | None) -> str | None:
+    # Checked while Typer reads the options: a usage error (exit 2) naming the flag.
+    if value is not None and "{id}" not in value:
+        raise typer.BadParameter("must contain {id}, where the claim ID goes")
+    return value
+
+
 class ExportFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
@@ -57,7 +64,8 @@ def export(
     url_template: Annotated[
         str | None,
         typer.Option(
-            help="claimreview: the fact check's page, {id} is the claim ID, e.g. https://desk.example/claims/{id}."
+            help="claimreview: the fact check's page, {id} is the claim ID, e.g. https://desk.example/claims/{id}.",
+            callback=_check_template,
         ),
     ] = None,
     output: Annotated[
@@ -72,8 +80,6 @@ def export(
     claimreview writes one ClaimReview per claim with a verdict (verified, disputed, inconclusive),
     each naming every article the same statement appeared in.
     """
-    if url_template is not None and "{id}" not in url_template:
-        raise typer.BadParameter("must contain {id}", param_hint="--url-template")
     flt = make_filter(speaker, status, kind, outlet, article, since, until, limit, offset)
     with reading(db) as s:
         rows = store.list_claims(s, flt)
