@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import regex
 from sqlalchemy import func, insert, or_, text
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
 from claims.errors import InputError, NotFoundError, StoreError
 from claims.linking import resolve_stored_speaker
@@ -537,7 +538,7 @@ def count_rows(session: Session) -> dict[str, int]:
 # --- rows -------------------------------------------------------------------------------------
 
 
-def _claim_rows():  # type: ignore[no-untyped-def]
+def _claim_rows() -> Select[tuple[Claim, str | None, str | None, str | None]]:
     return (
         select(Claim, Speaker.name, Article.outlet, Article.title)
         .join(Article, col(Claim.article_id) == col(Article.id))

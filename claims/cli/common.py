@@ -124,11 +124,23 @@ def emit(
     columns: Sequence[Column],
     *,
     csv_fields: Sequence[str] | None = None,
-    style_row: Callable[[Mapping[str, Any]], str | None] | None = None,
     render: Callable[[Mapping[str, Any], str], Text] | None = None,
     caption: str | None = None,
 ) -> None:
     """Write records to stdout: a rich table (only `columns`), or every field as JSON, JSONL or CSV."""
+    with piped():
+        _emit(records, fmt, columns, csv_fields=csv_fields, render=render, caption=caption)
+
+
+def _emit(
+    records: Sequence[Mapping[str, Any]],
+    fmt: OutputFormat,
+    columns: Sequence[Column],
+    *,
+    csv_fields: Sequence[str] | None,
+    render: Callable[[Mapping[str, Any], str], Text] | None,
+    caption: str | None,
+) -> None:
     if fmt is OutputFormat.json:
         write_json(records, sys.stdout)
     elif fmt is OutputFormat.jsonl:
@@ -141,9 +153,21 @@ def emit(
             table.add_column(header, overflow="fold", no_wrap=key in _NO_WRAP)
         for record in records:
             cells = [render(record, key) if render else cell(record.get(key)) for key, _ in columns]
-            table.add_row(*cells, style=style_row(record) if style_row else None)
+            table.add_row(*cells)
         stdout().print(table)
-    sys.stdout.flush()
+
+
+@contextmanager
+def piped() -> Iterator[None]:
+    """Stop quietly when the reader of stdout goes away (`claims list | head`)."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Point stdout at devnull so the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(0) from None
 
 
 def message(text: str) -> None:

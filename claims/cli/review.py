@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Mapping, Sequence
 from typing import Annotated, Any
 
@@ -25,6 +26,7 @@ from claims.cli.common import (
     emit,
     message,
     parse_date,
+    piped,
     reading,
     shorten,
     stdout,
@@ -158,20 +160,15 @@ def show(
     """
     with reading(db) as s:
         detail = store.claim_detail(s, claim_id)
-    if fmt is OutputFormat.json:
-        write_json(detail.to_dict(), _out())
-    elif fmt is OutputFormat.jsonl:
-        write_jsonl([detail.to_dict()], _out())
-    elif fmt is OutputFormat.csv:
-        write_csv([to_record(detail.claim)], _out(), CLAIM_FIELDS)
-    else:
-        _print_detail(detail)
-
-
-def _out() -> Any:
-    import sys
-
-    return sys.stdout
+    with piped():
+        if fmt is OutputFormat.json:
+            write_json(detail.to_dict(), sys.stdout)
+        elif fmt is OutputFormat.jsonl:
+            write_jsonl([detail.to_dict()], sys.stdout)
+        elif fmt is OutputFormat.csv:
+            write_csv([to_record(detail.claim)], sys.stdout, CLAIM_FIELDS)
+        else:
+            _print_detail(detail)
 
 
 def _print_detail(detail: ClaimDetail) -> None:
@@ -337,14 +334,15 @@ def article(
         text = stored.text
         claims = store.article_claims(s, article_id)
     records = [to_record(c) for c in claims]
-    if fmt is OutputFormat.json:
-        write_json({**info.model_dump(mode="json"), "text": text, "claims": records}, _out())
-    elif fmt is OutputFormat.jsonl:
-        write_jsonl(records, _out())
-    elif fmt is OutputFormat.csv:
-        write_csv(records, _out(), CLAIM_FIELDS)
-    else:
-        _print_article(info.title, info.outlet, info.published, text, claims)
+    with piped():
+        if fmt is OutputFormat.json:
+            write_json({**info.model_dump(mode="json"), "text": text, "claims": records}, sys.stdout)
+        elif fmt is OutputFormat.jsonl:
+            write_jsonl(records, sys.stdout)
+        elif fmt is OutputFormat.csv:
+            write_csv(records, sys.stdout, CLAIM_FIELDS)
+        else:
+            _print_article(info.title, info.outlet, info.published, text, claims)
 
 
 def _print_article(
