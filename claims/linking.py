@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 import regex
 from rapidfuzz import fuzz
-from sqlalchemy import or_, union_all
+from sqlalchemy import insert, or_
+from sqlalchemy import text as sql_text
 from sqlmodel import Session, col, select
 
 from claims.models import (
@@ -349,19 +350,19 @@ def resolve_stored_speaker(session: Session, name: str, kind: str, role: str | N
 
 
 def _postings(session: Session, keys: Sequence[int]) -> list[int]:
-    # One id per (key, claim) hit, newest MAX_POSTINGS claims per key, read through the primary key.
+    # One id per (key, claim) hit, the newest MAX_POSTINGS claims per key, each read as a range of
+    # the (key, claim_id) primary key. Plain SQL: one UNION ALL per hundred keys, built as text
+    # because a statement object per key count would be recompiled for every claim.
     hits: list[int] = []
     for i in range(0, len(keys), _KEYS_PER_QUERY):
-        parts = [
-            select(ClaimKey.claim_id)
-            .where(ClaimKey.key == key)
-            .order_by(col(ClaimKey.claim_id).desc())
-            .limit(MAX_POSTINGS)
-            .subquery()
-            for key in keys[i : i + _KEYS_PER_QUERY]
-        ]
-        stmt = union_all(*(select(part.c.claim_id) for part in parts))
-        hits.extend(session.connection().execute(stmt).scalars())
+        chunk = keys[i : i + _KEYS_PER_QUERY]
+        sql = " UNION ALL ".join(
+            f"SELECT claim_id FROM (SELECT claim_id FROM claimkey WHERE key = :k{n} "
+            f"ORDER BY claim_id DESC LIMIT {MAX_POSTINGS}) AS p{n}"
+            for n in range(len(chunk))
+        )
+        params = {f"k{n}": key for n, key in enumerate(chunk)}
+        hits.extend(session.connection().execute(sql_text(sql), params).scalars())
     return hits
 
 
@@ -409,8 +410,10 @@ def link_new_claims(session: Session, claims: Sequence[Claim]) -> list[ClaimLink
                 )
                 session.add(link)
                 links.append(link)
-        session.add_all(ClaimKey(key=key, claim_id=claim.id) for key in keys)
         session.flush()
+        if keys:  # Core executemany: thousands of key rows per article, no ORM objects needed
+            rows = [{"key": key, "claim_id": claim.id} for key in keys]
+            session.connection().execute(insert(ClaimKey), rows)
     return links
 
 
