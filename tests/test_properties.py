@@ -142,7 +142,8 @@ ALONE = parse_article(ARTICLE)
 
 
 def _noise_word(word: str) -> bool:
-    return RE_CUE.search(word) is None
+    # The parser matches cues in lower-cased text (RE_CUE itself only matches lower case).
+    return RE_CUE.search(word.lower()) is None
 
 
 # Noise: paragraphs of plain sentences, lower- and capitalised letter words ending in a full stop,
