@@ -130,3 +130,19 @@ RE_OPENER_COMMA = regex.compile(
     r"(?:meanwhile|however|moreover|separately|still|yet|instead|indeed|additionally|earlier|later|previously),\s*+",
     flags=regex.IGNORECASE,
 )
+
+# Words between a cue and its content that belong to the saying: "said in a statement that",
+# "said on Monday the factory would close", "said yesterday that".
+RE_CUE_ADJUNCT = regex.compile(
+    r"""
+    \s*+(?:
+        in\s++(?:a|an)\s++(?:statement|interview|tweet|speech|letter|post)(?:\s++(?:with|to|on)\s++[\p{Lu}][\p{L}.’'\-]*+(?:\s++[\p{Lu}][\p{L}.’'\-]*+){0,3})?
+      | on\s++(?:twitter|facebook|television|tv|radio)
+      | (?:on\s++)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s++(?:morning|afternoon|evening|night))?
+      | (?:yesterday|today|tonight|earlier|later|again|recently|previously)
+      | last\s++(?:week|month|year|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
+      | on\s++(?:jan|feb|march|april|may|june|july|aug|sept|oct|nov|dec)[a-z]*+\.?\s++\d{1,2}
+    )\b,?(?:\s++that\b)?\s*+
+    """,
+    flags=regex.VERBOSE | regex.IGNORECASE,
+)

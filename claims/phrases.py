@@ -96,6 +96,16 @@ def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = Tru
     while k < end - 1 and _word(text, toks[k]).lower() in S.SENTENCE_OPENERS:
         k += 1
     if k < end and _valid_np(text, toks[k:end]):
+        # `the housing minister`: a plain modifier and its determiner belong to the phrase.
+        if (
+            k >= 2
+            and _word(text, toks[k - 1]).isalpha()
+            and _word(text, toks[k - 1]).islower()
+            and _word(text, toks[k - 1]) not in _CLAUSE_WORDS
+            and _word(text, toks[k - 2]).lower() in ("the", "a", "an", "another")
+            and _word(text, toks[k]).islower()
+        ):
+            return k - 2
         return k
     if allow_generic:
         return _generic_np(text, toks, end)

@@ -28,6 +28,8 @@ RULE_CONFIDENCE = {
     "according-to": 0.85,  # according to X, …
     "reported-participle": 0.7,  # …, adding that …
 }
+# How far back the clause-start test looks (characters): keeps it linear on endless sentences.
+_CLAUSE_WINDOW = 80
 # A tail after the cue longer than this is a new clause, not "said on Monday in a statement".
 _MAX_TAIL = 14
 # A floating quote inherits a speaker only from an attributed quote this many sentences back.
@@ -235,16 +237,26 @@ class _Finder:
 
     def _starts_clause(self, lo: int, start: int) -> bool:
         """Only openers, a phrase closed by a comma, a conjunction or a short leading
-        prepositional phrase (`On Wednesday Cruz said …`) stand before the speaker."""
-        before = self.text[lo:start].strip().rstrip(QUOTE_CLOSE)
+        prepositional phrase (`On Wednesday Cruz said …`) stand before the speaker.
+        Looks at a bounded window before the speaker, so a long sentence costs nothing extra."""
+        whole = start - lo <= _CLAUSE_WINDOW
+        before = self.text[max(lo, start - _CLAUSE_WINDOW) : start].strip().rstrip(QUOTE_CLOSE)
         if not before or before.endswith((",", ":", ";", "—", "–", "-")):
             return True
         words = before.split()
         if words[-1].lower() in _CLAUSE_LINKS:
             return True
+        if not whole:
+            return False
         if words[0].lower() in _PREPOSITIONS and len(words) <= 6 and not any(w.endswith((",", ".")) for w in words):
             return True
         return all(w.strip(",").lower() in _OPENERS for w in words)
+
+    def _at_start(self, lo: int, start: int) -> bool:
+        """Nothing but sentence openers stand before this position."""
+        if start - lo > _CLAUSE_WINDOW:
+            return False
+        return all(w.strip(",").lower() in _OPENERS for w in self.text[lo:start].split())
 
     # ------------------------------------------------------------------ reported speech
 
@@ -349,7 +361,8 @@ class _Finder:
             if len(tail) > content:
                 return self._claim(sent, after[0], after[1], "reported-parenthetical", m, cue_span)
             return self._claim(sent, sent.start, toks[content][0], "reported-parenthetical", m, cue_span)
-        if len(tail) > _MAX_TAIL or len(tail) >= content or _tail_has_clause(self.text, toks, cue[1]):
+        tail_words = sum(1 for t in tail if self.text[t[0]].isalnum())
+        if tail_words > _MAX_TAIL or (tail_words >= content and tail_words > 3) or _tail_has_clause(self.text, toks, cue[1]):
             return None
         if self.text[toks[0][0] : toks[0][1]].lower() in _SUBORDINATORS:
             return None  # `When he bought the mine, Clarke said, …`: the content follows the cue
@@ -364,11 +377,27 @@ class _Finder:
         cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
         start = cue[1]
         if self.text[cue[0] : cue[1]].lower() in C.CUE_WITH_HEARER:
-            after = _tok_at(toks, cue[1], after=True)
-            hearer = mention_after(self.text, toks, after) if after is not None else None
-            if hearer is not None:
-                start = hearer.appos_end or hearer.end
+            start = self._after_hearer(toks, cue[1])
+        adjunct = P.RE_CUE_ADJUNCT.match(self.text, start, sent.end)
+        if adjunct is not None:
+            start = adjunct.end()
         return self._claim(sent, start, sent.end, "reported-speaker-first", m, cue_span)
+
+    def _after_hearer(self, toks: list[Tok], pos: int) -> int:
+        """Where the content starts after `told Reuters`, `told reporters`, `told the newspaper`."""
+        k = _tok_at(toks, pos, after=True)
+        if k is None:
+            return pos
+        w = self.text[toks[k][0] : toks[k][1]]
+        if w[:1].isupper():
+            while k + 1 < len(toks) and self.text[toks[k + 1][0]].isupper():
+                k += 1
+            return toks[k][1]
+        if w.lower() in _HEARERS:
+            return toks[k][1]
+        if w.lower() in ("the", "a", "an", "his", "her", "their") and k + 1 < len(toks):
+            return toks[k + 1][1]
+        return pos
 
     def _according(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
         """`According to X, CONTENT.` / `CONTENT, according to X.`: the source runs to the next comma."""
@@ -381,7 +410,7 @@ class _Finder:
         if j == after or not self.text[toks[after][0]].isalnum():
             return None
         m = mention_after(self.text, toks, after) or Mention(toks[after][0], toks[j - 1][1])
-        if self._starts_clause(sent.start, cue[0]):
+        if self._at_start(sent.start, cue[0]):
             return self._claim(sent, toks[j][0] if j < len(toks) else sent.end, sent.end, "according-to", m, cue)
         if ct > 0 and self.text[toks[ct - 1][0]] == ",":
             return self._claim(sent, sent.start, toks[ct - 1][0], "according-to", m, cue)
@@ -411,6 +440,8 @@ _SUBORDINATORS = frozenset(
     "after although as because before during for if in on since speaking unlike when whereas while".split()
 )
 # Words after which a new clause, with its own subject, begins.
+# Plain hearers of `told`: `told reporters that …`.
+_HEARERS = frozenset("reporters journalists him her them us me lawmakers supporters listeners viewers".split())
 _CLAUSE_LINKS = frozenset(
     "and but while although because since so yet when after though whereas which who where if as".split()
 )

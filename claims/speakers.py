@@ -138,13 +138,15 @@ class SpeakerResolver:
         appos_role = _appositive_role(appositive)
         low0 = words[0].lower()
         if len(words) == 1 and low0 in S.PRONOUNS:
-            return self._pronoun(low0)
+            return self._pronoun(low0, pos)
         if low0 in S.DETERMINERS and (len(words) == 1 or not _is_cap(words[1]) or words[1].lower() in _ROLEISH):
             return self._common(words, mention, pos)
         role, name = _split_name(words)
         has_role = any(w.lower().rstrip(".") in _ROLEISH or w.lower().rstrip(".") in _TITLES for w in role)
         if name and has_role and not _org_words(name):
             return self._person(name, role, appos_role)
+        if words[-1].lower() in S.GROUP_HEADS and words[-1].lower() not in S.ORG_WORDS:
+            return self._common(words, mention, pos)  # `Police officials`, `Union members`: a group
         if _org_words(words) or words[0] == "The" or (len(words) == 1 and _acronym(words[0])):
             return Resolved(_norm(_strip_the(mention)), "organization", None)
         head = words[-1].lower()
@@ -199,7 +201,7 @@ class SpeakerResolver:
             return Resolved(_norm(mention), "group", None)
         return Resolved(_norm(mention), "anonymous", None)
 
-    def _pronoun(self, word: str) -> Resolved:
+    def _pronoun(self, word: str, pos: int) -> Resolved:
         want = S.PRONOUNS[word]
         for _, r in reversed(self.history[-6:]):
             if r.speaker is None:
@@ -211,25 +213,28 @@ class SpeakerResolver:
             elif r.kind in ("organization", "group", "anonymous") or want == "plural":
                 return Resolved(r.speaker, r.kind, None)
         if want in ("male", "female"):
-            name = self._nearest_name_before()
+            name = self._nearest_name_before(pos)
             if name:
                 return Resolved(name, "person", None, want)
         return Resolved(None, "unknown", None)
 
-    def _nearest_name_before(self) -> str | None:
-        """Narration often names the speaker just before a pronoun quote: `Clinton criticized …`."""
-        pos = self.history[-1][0] if self.history else len(self.text)
+    def _nearest_name_before(self, pos: int) -> str | None:
+        """Narration often names the speaker just before a pronoun: `Omar Haddad met the press. He said …`.
+        Only a full name, or a surname the article spells out in full, counts: a capitalised word
+        opening a sentence or a quote is not a name."""
         best = None
         for at, _, name in self._name_runs():
             if at >= pos:
                 break
-            if not _org_words(name):
-                best = name
-        if best is None:
-            return None
-        if len(best) == 1:
-            return self._known_full(best[0]) or self._full_name(best[0]) or best[0]
-        return " ".join(best)
+            if _org_words(name) or name[0].lower() in S.PRONOUNS:
+                continue
+            if len(name) >= 2:
+                best = " ".join(name)
+            else:
+                full = self._known_full(name[0]) or self._full_name(name[0])
+                if full is not None:
+                    best = full
+        return best
 
 
 def _org_words(words: list[str]) -> bool:
