@@ -16,6 +16,8 @@ from claims.lexicon.boilerplate import (
     BYLINE_ROLES,
     CREDIT_SUFFIXES,
     NAME_PARTICLES,
+    REPORTING_CREDIT_SUFFIXES,
+    SOCIAL_NETWORKS,
     SOURCE_LABELS,
     TRAILER_WORDS,
 )
@@ -36,11 +38,25 @@ _SEPARATORS = "|\N{BULLET}\N{MIDDLE DOT}"
 _CAP = r"\p{Lu}[\p{L}\p{N}&'\N{RIGHT SINGLE QUOTATION MARK}\-]*"
 
 # fmt: off
-# A boilerplate marker at the start of a line, ending at a non-letter: "Photo by: Reuters", "Photo: AP";
-# not "Photographers gathered".
+# A boilerplate marker at the start of a line (after any dashes), ending at a non-letter: "Photo by: Reuters",
+# "Photo: AP", "--additional reporting from X"; not "Photographers gathered".
 RE_BOILERPLATE_START = regex.compile(
-    r"\L<prefixes>(?:(?<!\p{L})|(?!\p{L}))", flags=regex.IGNORECASE, prefixes=BOILERPLATE_PREFIXES
+    r"[\-\N{EN DASH}\N{EM DASH}_]*\s*\L<prefixes>(?:(?<!\p{L})|(?!\p{L}))",
+    flags=regex.IGNORECASE,
+    prefixes=BOILERPLATE_PREFIXES,
 )
+# A social-media plug: "Follow Pam Key on Twitter @pamkeyNEN.", "On Twitter follow Jane Doe".
+RE_FOLLOW = regex.compile(
+    r"(?:follow\s.*\son\s+\L<networks>(?!\p{L})|on\s+\L<networks>,?\s+follow\s)",
+    flags=regex.IGNORECASE,
+    networks=SOCIAL_NETWORKS,
+)
+# A reporters' credit at the end of a line: "Jane Doe and John Roe contributed reporting."
+RE_REPORTING_CREDIT = regex.compile(
+    r"(?<!\p{L})\L<suffixes>[\s.)]*$", flags=regex.IGNORECASE, suffixes=REPORTING_CREDIT_SUFFIXES
+)
+# A line with no letter or digit ("___", "* * *") holds no claim.
+RE_NO_WORD = regex.compile(r"[^\p{L}\p{N}]*$")
 # A whole boilerplate line: "Advertisement", "Share this", "Related articles:".
 RE_BOILERPLATE_LINE = regex.compile(r"\L<lines>[\s.:!]*$", flags=regex.IGNORECASE, lines=BOILERPLATE_LINES)
 # A picture credit at the end of a short line: "AFP/Getty Images", "Photograph: Jane Doe via Reuters".
@@ -80,6 +96,8 @@ RE_BYLINE = regex.compile(
     flags=regex.VERBOSE,
     particles=NAME_PARTICLES,
 )
+# A full stop after a lower-case word, a digit or a closing bracket ends a sentence, not an abbreviation.
+RE_SENTENCE_STOP = regex.compile(r"[\p{Ll}\p{N})\]]\.$")
 RE_SEPARATOR = regex.compile(rf"\s*[{_SEPARATORS}]\s*")
 # fmt: on
 
@@ -127,6 +145,9 @@ def _is_boilerplate(line: _Line) -> bool:
     text = line.text
     return bool(
         RE_BOILERPLATE_START.match(text)
+        or RE_FOLLOW.match(text)
+        or RE_REPORTING_CREDIT.search(text)
+        or RE_NO_WORD.match(text)
         or RE_BOILERPLATE_LINE.match(text)
         or RE_COPYRIGHT.match(text)
         or (_is_short(line, TRAILER_MAX_WORDS) and RE_CREDIT_SUFFIX.search(text))
@@ -192,11 +213,19 @@ def _trailer_outlet(line: _Line) -> tuple[bool, str | None]:
     return outlet is not None, outlet
 
 
+def _headline(line: _Line) -> _Line:
+    """The title line without a sentence full stop ("Poll: Voters Abandon Party." -> "... Party");
+    an abbreviation keeps its stop ("... in N.Y.")."""
+    if line.text.endswith(".") and RE_SENTENCE_STOP.search(line.text):
+        return _Line(line.start, line.end - 1, line.text[:-1])
+    return line
+
+
 def read_header(text: str) -> Header:
     """Read the title, publication date, outlet and skippable lines from an article's plain text.
 
-    Title: the first non-empty line after any boilerplate, date line or byline, when it is short and
-    does not end like a sentence. Date: the first of the first HEADER_LINES lines that is a date, a labelled date or a
+    Title: the first non-empty line after any boilerplate, date line or byline, when it is short
+    (a final full stop is dropped). Date: the first of the first HEADER_LINES lines that is a date, a labelled date or a
     byline with a date. Outlet: from the last TRAILER_LINES lines (a trailer such as "TRTWorld and
     agencies", "© 2015 Reuters", "Source: Al Jazeera"), else from a byline "By X, Reuters". Anything
     unsure gives None. Never raises.
@@ -212,11 +241,13 @@ def read_header(text: str) -> Header:
         # credits, share buttons, date lines and bylines may come before the headline
         if (line.start, line.end) in skip or _line_date(line) is not None or _byline(line) is not None:
             continue
-        # a headline is short and does not end with a full stop, colon or comma
+        # a headline is short and does not end with a colon, comma or ellipsis; a full stop is allowed
+        # because some archives (PolNeAr) end every headline with one
         if (
             _is_short(line, TITLE_MAX_WORDS)
             and len(line.text) <= TITLE_MAX_CHARS
-            and line.text[-1] not in ".:;,"
+            and line.text[-1] not in ":;,"
+            and not line.text.endswith(("..", "\N{HORIZONTAL ELLIPSIS}"))
         ):
             title_index = index
         break
@@ -249,7 +280,7 @@ def read_header(text: str) -> Header:
         if named and not RE_COPYRIGHT.match(line.text) and not RE_SOURCE.match(line.text):
             break
 
-    title_line = lines[title_index] if title_index is not None else None
+    title_line = _headline(lines[title_index]) if title_index is not None else None
     return Header(
         title=title_line.text if title_line else None,
         title_span=(title_line.start, title_line.end) if title_line else None,

@@ -103,12 +103,41 @@ def test_bylines_and_date_lines(
         # one long paragraph: not a headline, no date, no trailer
         "The army said on Monday it had retaken the city of Ramadi after weeks of fighting, a spokesman "
         "said in a statement carried by state television.\n\nResidents began to return.\n",
-        # "By Monday" opens a sentence, not a byline
-        "By Monday, the army had retaken the city.\nThe mayor said so.\n",
+        # a first line ending in a colon or an ellipsis is not a headline
+        'The minister told reporters:\n\n"We are ready."\n',
+        "And then the talks began...\n\nNobody came.\n",
     ],
 )
 def test_no_header(text: str) -> None:
     assert read_header(text) == Header(None, None, None, None, None, ())
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a final full stop is dropped: some archives (PolNeAr) end every headline with one
+        (
+            "Poll: Wealthy Voters Abandon Republican Party.\n\nText.\n",
+            "Poll: Wealthy Voters Abandon Republican Party",
+        ),
+        (
+            "Jill Stein removed from debate site by police.\n\nText.\n",
+            "Jill Stein removed from debate site by police",
+        ),
+        # ... but an abbreviation keeps its stop
+        ("Stein removed from debate site in N.Y.\n\nText.\n", "Stein removed from debate site in N.Y."),
+        # "By Monday" opens a sentence, not a byline; a short first sentence reads as a headline
+        (
+            "By Monday, the army had retaken the city.\nThe mayor said so.\n",
+            "By Monday, the army had retaken the city",
+        ),
+    ],
+)
+def test_title_full_stop(text: str, title: str) -> None:
+    header = read_header(text)
+    assert header.title == title
+    assert header.title_span is not None and text[slice(*header.title_span)] == title
+    assert header.skip_spans == ()
 
 
 @pytest.mark.parametrize(
@@ -175,6 +204,14 @@ BOILERPLATE = [
     "Copyright 2015 The Associated Press",
     "All rights reserved.",
     "FILE PHOTO: Iraqi soldiers in Ramadi, May 2015",
+    "Follow Pam Key on Twitter @pamkeyNEN.",
+    "On Twitter follow Ken Thomas https://twitter.com/KThomasDC",
+    "Bryant Rousseau and Caryn Wilson contributed reporting.",
+    "--additional reporting from Darren Samuelsohn.",
+    "(h/t Mediaite.)",
+    "Read the rest of the story at The New York Post.",
+    "___.",
+    "* * *",
 ]
 
 
@@ -194,6 +231,8 @@ def test_boilerplate_lines_are_skipped(line: str) -> None:
         "Copyright laws were changed on Monday, the minister said.",
         "Advertisement revenue fell, the company said.",
         "Related talks in Vienna ended on Monday.",
+        "Follow the money, the prosecutor told the jury on Monday.",
+        "Reporting contributed to his downfall, she said.",
         # a credit marker at the start of a long line of narration
         "Photo by photo, the archive shows how the city was rebuilt after the war, the curator said, "
         "adding that many of the pictures had never been seen before.",

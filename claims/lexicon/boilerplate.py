@@ -10,9 +10,11 @@ BOILERPLATE_PREFIXES: frozenset[str] = frozenset(
         "(ap photo",
         "(compiled by",
         "(editing by",
+        "(h/t",
         "(reporting by",
         "(writing by",
         "additional reporting by",
+        "additional reporting from",
         "also read:",
         "ap photo/",
         "click here",
@@ -30,7 +32,10 @@ BOILERPLATE_PREFIXES: frozenset[str] = frozenset(
         "photos:",
         "picture:",
         "pictured:",
+        "read it all",
         "read more:",
+        "read the full story",
+        "read the rest",
         "related:",
         "see also:",
         "share on",
@@ -38,6 +43,7 @@ BOILERPLATE_PREFIXES: frozenset[str] = frozenset(
         "sign up for",
         "sign up to",
         "subscribe to",
+        "twitter:",
         "watch:",
     }
 )
@@ -54,6 +60,7 @@ BOILERPLATE_LINES: frozenset[str] = frozenset(
         "latest news",
         "more on this story",
         "most read",
+        "online",
         "print",
         "related",
         "related articles",
@@ -72,6 +79,22 @@ BOILERPLATE_LINES: frozenset[str] = frozenset(
 # A short line ENDING with one of these is a picture credit. Example: "getty images" ("AFP/Getty Images").
 CREDIT_SUFFIXES: frozenset[str] = frozenset(
     {"afp photo", "getty images", "via ap", "via getty images", "via reuters"}
+)
+
+# A line of up to 20 words ENDING with one of these credits the reporters.
+# Example: "contributed reporting" ("Jane Doe and John Roe contributed reporting.").
+REPORTING_CREDIT_SUFFIXES: frozenset[str] = frozenset(
+    {
+        "contributed reporting",
+        "contributed to this article",
+        "contributed to this report",
+        "contributed to this story",
+    }
+)
+
+# Networks in a "Follow <name> on <network>" line. Example: "twitter" ("Follow Jane Doe on Twitter @jdoe").
+SOCIAL_NETWORKS: frozenset[str] = frozenset(
+    {"facebook", "instagram", "linkedin", "threads", "tiktok", "twitter", "x"}
 )
 
 # Field names before an outlet in a trailer line. Example: "source" ("Source: Al Jazeera").
