@@ -170,7 +170,7 @@ class _Finder:
 
     def _short_tail(self, toks: list[Tok], m: Mention) -> bool:
         end = m.appos_end or m.end
-        return sum(1 for t in toks if t[0] >= end) <= _MAX_TAIL
+        return len(toks) - bisect_left(toks, (end, -1)) <= _MAX_TAIL
 
     def _intro(self, q: Quote, lo: int) -> tuple[str, Mention, tuple[int, int]] | None:
         """`X said: "…"`, `X told reporters, "…"`, `…, saying, "…"`, `Said Ellis: "…"`."""
@@ -354,7 +354,7 @@ class _Finder:
         if k is None or k == 0 or self.text[toks[k - 1][0]] != ",":
             return None
         content = k - 1
-        tail = [t for t in toks if t[0] >= cue[1]]
+        tail = toks[bisect_left(toks, (cue[1], -1)) :]
         if tail and self.text[tail[0][0]] == "," and len(tail) > 3:
             # `Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt.`: keep the longer side.
             after = (tail[1][0], sent.end)
@@ -462,7 +462,8 @@ def _tok_at(toks: list[Tok], pos: int, after: bool = False) -> int | None:
 
 def _tail_has_clause(text: str, toks: list[Tok], pos: int) -> bool:
     """A tail holding `that` or another cue-like verb starts a new clause: not a speaker-last pattern."""
-    return any(text[t[0] : t[1]].lower() in ("that", "because", "but") for t in toks if t[0] >= pos)
+    k = bisect_left(toks, (pos, -1))
+    return any(text[t[0] : t[1]].lower() in ("that", "because", "but") for t in toks[k : k + _MAX_TAIL + 1])
 
 
 def find_claim_spans(

@@ -71,15 +71,11 @@ KINDS = [
     "apostrophes",
     "empty-paragraphs",
     "quote-after-quote",
+    "cue-words-only",
+    "said-that-chain",
+    "according-to-chain",
 ]
 
-# Inputs that do not finish in time yet (quadratic or worse; see the report of the test author).
-# Not executed: move one into KINDS once the parser handles it in linear time.
-KNOWN_SLOW = [
-    "cue-words-only",  # about 0.9 s at 100 KB, 5.5 s at 200 KB: one sentence of cue words
-    "said-that-chain",  # 0.2 s at 40 KB, 0.8 s at 80 KB
-    "according-to-chain",  # 0.2 s at 40 KB, 0.75 s at 80 KB
-]
 
 
 @pytest.fixture(scope="module")
