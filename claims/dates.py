@@ -14,6 +14,7 @@ from dateutil import parser as _dateutil
 from claims.lexicon.dates import (
     AGO_QUANTITIES,
     AGO_UNITS,
+    DATE_FOLLOWERS,
     DAY_PARTS,
     EARLIER_DETERMINERS,
     MONTH_ABBREVIATIONS,
@@ -101,10 +102,12 @@ _FULL_DATE = rf"""(?P<full_date>{_ON}(?:(?P<weekday>\L<weekdays>),?\s+)?(?:
       | (?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})
       | (?P<year>{_YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])
     )\b)"""
-_MONTH_DAY = rf"""(?P<month_day>{_ON}(?:(?P<weekday>\L<weekdays>),?\s+)?(?:
+_MONTH_DAY = rf"""(?P<month_day>(?:(?P<md_on>(?i:on))\s+)?(?:(?P<weekday>\L<weekdays>),?\s+)?(?:
         (?P<month>{_MONTH})\s*(?P<day>{_DAY})
       | (?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH})
-    )(?!\p{{L}}))"""
+    )(?!\p{{L}})
+    # without "on", a date before a lower-case content word names an event: "the Sept. 11 memorial"
+    (?(md_on)|(?!\s+(?!\L<date_followers>\b)\p{{Ll}})))"""
 _LAST_WEEKDAY = r"""(?P<last_weekday>(?i:last)\s+(?P<weekday>\L<weekdays>)(?:\s+(?i:\L<parts>))?\b)"""
 _WEEKDAY = r"""(?P<weekday_expr>
         (?:(?P<lead>(?i:on|this))\s+)?
@@ -142,6 +145,7 @@ _TIME_LISTS = {
     "units": AGO_UNITS,
     "once_verbs": ONCE_VERBS,
     "determiners": EARLIER_DETERMINERS,
+    "date_followers": DATE_FOLLOWERS,
 }
 # Words a time expression can start with, for the guard below: the first word of every phrase, the
 # lead words the fragments spell out, and the month and weekday names.
@@ -171,6 +175,9 @@ RE_TIME = regex.compile(
     **_TIME_LISTS,
 )
 
+
+# The word right before a position (searched within the 40 characters before it).
+RE_WORD_BEFORE = regex.compile(r"[\p{L}&]+\s+$")
 
 KINDS = ("today", "yesterday", "weekday", "last_weekday", "month_day", "full_date", "vague")
 
@@ -241,7 +248,16 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None) -> 
     ("earlier", "last week", "in 2014", "months ago"): a time other than the one stated.
     """
     stop = len(text) if end is None else end
-    return [_expression(m) for m in RE_TIME.finditer(text, start, stop)]
+    return [_expression(m) for m in RE_TIME.finditer(text, start, stop) if not _is_title_word(text, m)]
+
+
+def _is_title_word(text: str, m: regex.Match[str]) -> bool:
+    """A capitalised "Today"/"This Morning" right after a capitalised word is part of a name:
+    "USA Today", "Russia Today", "CBS This Morning"."""
+    if m.group("today") is None or not text[m.start()].isupper():
+        return False
+    before = RE_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    return before is not None and before.group()[0].isupper()
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

@@ -106,6 +106,9 @@ def _one(text: str) -> TimeExpression:
         ("speaking on Sept. 11 in New York", "on Sept. 11", "month_day", D(2002, 3, 1), D(2001, 9, 11)),
         ("she said Dec. 30 that", "Dec. 30", "month_day", D(2019, 1, 4), D(2018, 12, 30)),
         ("published on the 4th of July", "4th of July", "month_day", D(2019, 7, 4), D(2019, 7, 4)),
+        ("she said Sept. 19 that", "Sept. 19", "month_day", D(2016, 9, 20), D(2016, 9, 19)),
+        ("said on Sept. 11 memorial grounds", "on Sept. 11", "month_day", D(2016, 9, 20), D(2016, 9, 11)),
+        ("it was said. Today he", "Today", "today", D(2016, 9, 20), D(2016, 9, 20)),
         ("said on Feb 29 that", "on Feb 29", "month_day", D(2022, 3, 1), None),  # none in 2021 or 2022
         ("said on Feb 29 that", "on Feb 29", "month_day", D(2020, 3, 1), D(2020, 2, 29)),
         # full_date: the year is given, the base does not matter
@@ -180,6 +183,11 @@ def test_vague_markers(text: str, phrase: str) -> None:
         "july 20",
         "the Sun reported on Sat",  # abbreviations are words in running text
         "Julyx 4",
+        "during the Sept. 11 memorial ceremony",  # a date before a content word names an event
+        "a July 4 holiday weekend",
+        "a reporter for USA Today spotted her",  # a capitalised "Today" after a capitalised word is a name
+        "an interview with Russia Today",
+        "told CBS This Morning",
         "",
     ],
 )

@@ -199,3 +199,51 @@ ONCE_VERBS: frozenset[str] = frozenset(
 EARLIER_DETERMINERS: frozenset[str] = frozenset(
     {"an", "her", "his", "its", "my", "our", "that", "the", "their", "this", "your"}
 )
+
+# Lower-case words that may follow a month and day without "on" and leave it a date; any other
+# lower-case word makes it an attributive name: function words and pronouns start a new phrase.
+# Example: "that" ("said Sept. 11 that"), against
+# "the Sept. 11 memorial".
+DATE_FOLLOWERS: frozenset[str] = frozenset(
+    {
+        "a",
+        "after",
+        "an",
+        "and",
+        "as",
+        "at",
+        "before",
+        "but",
+        "by",
+        "during",
+        "for",
+        "from",
+        "he",
+        "her",
+        "his",
+        "i",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "she",
+        "that",
+        "the",
+        "their",
+        "there",
+        "they",
+        "this",
+        "through",
+        "till",
+        "to",
+        "until",
+        "was",
+        "we",
+        "when",
+        "while",
+        "with",
+    }
+)
