@@ -4,6 +4,7 @@ when it cannot tell, the speaker is None (unknown), never a guess."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import regex
@@ -62,6 +63,8 @@ class SpeakerResolver:
         self.text = text
         self.history: list[tuple[int, Resolved]] = []  # (position, speaker) of earlier claims
         self._runs: list[tuple[int, list[str], list[str]]] | None = None  # (pos, role, name)
+        self._names_at: tuple[list[int], list[str]] | None = None  # full names by position
+        self._full: dict[str, str | None] = {}
 
     # -------------------------------------------------------------- the article's names
 
@@ -85,6 +88,11 @@ class SpeakerResolver:
 
     def _full_name(self, word: str) -> str | None:
         """The earliest full name in the article ending (or starting) with this surname or first name."""
+        if word not in self._full:
+            self._full[word] = self._find_full_name(word)
+        return self._full[word]
+
+    def _find_full_name(self, word: str) -> str | None:
         for _, _, name in self._name_runs():
             if len(name) >= 2 and name[-1] == word and not any(n.lower() in S.ORG_WORDS for n in name):
                 return " ".join(name)
@@ -222,19 +230,20 @@ class SpeakerResolver:
         """Narration often names the speaker just before a pronoun: `Omar Haddad met the press. He said …`.
         Only a full name, or a surname the article spells out in full, counts: a capitalised word
         opening a sentence or a quote is not a name."""
-        best = None
-        for at, _, name in self._name_runs():
-            if at >= pos:
-                break
-            if _org_words(name) or name[0].lower() in S.PRONOUNS:
-                continue
-            if len(name) >= 2:
-                best = " ".join(name)
-            else:
-                full = self._known_full(name[0]) or self._full_name(name[0])
+        if self._names_at is None:
+            at: list[int] = []
+            names: list[str] = []
+            for start, _, name in self._name_runs():
+                if _org_words(name) or name[0].lower() in S.PRONOUNS:
+                    continue
+                full = " ".join(name) if len(name) >= 2 else self._full_name(name[0])
                 if full is not None:
-                    best = full
-        return best
+                    at.append(start)
+                    names.append(full)
+            self._names_at = (at, names)
+        at, names = self._names_at
+        k = bisect_left(at, pos)
+        return names[k - 1] if k else None
 
 
 def _org_words(words: list[str]) -> bool:

@@ -17,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 GUARD_SECONDS = 60
-SIZE = 1_000_000
+SIZE = 500_000
 
 # Run in the child: build the input named by argv[1] at argv[2] characters, parse it, check offsets.
 CHILD = r'''
