@@ -467,7 +467,7 @@ def check_evidence(urls: Iterable[str]) -> list[str]:
         if (
             parts.scheme.lower() not in ("http", "https")
             or not parts.netloc
-            or any(c.isspace() for c in value)
+            or any(c.isspace() or not c.isprintable() for c in value)  # no control characters
         ):
             raise InputError(f"evidence must be an http(s) URL, not {url!r}")
         out.append(value)
