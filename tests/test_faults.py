@@ -265,3 +265,23 @@ def test_broken_database_file(tmp_path: Path, article: Path, content: bytes, exp
 def test_database_path_that_cannot_be_opened(tmp_path: Path, article: Path) -> None:
     _one_line_error(["ingest", str(article), "--db", str(tmp_path / "no" / "such" / "dir.db")], "cannot open")
     _one_line_error(["list", "--db", str(tmp_path)], "cannot open", str(tmp_path))
+
+
+def test_interrupted_ingest_says_so_in_one_line(tmp_path: Path) -> None:
+    # Ctrl-C (SIGINT) mid-run: the boundary prints one line and exits 130; what was stored is whole.
+    folder = tmp_path / "articles"
+    write_articles(folder, 120, seed=SEED + 1)
+    db = tmp_path / "interrupted.db"
+    proc = _ingest(folder, db)
+    deadline = time.monotonic() + 120
+    while _stored(db) < 5 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if proc.poll() is not None:
+        pytest.fail("the ingest finished before it could be interrupted")
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert err.splitlines()[-1] == "Error: interrupted"
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    counts = sqlite_consistency(db)
+    assert 5 <= counts["articles"] < 120
