@@ -91,7 +91,8 @@ def test_concurrent_verify_keeps_both_reviews(db_url: str, tmp_path: Path) -> No
     folder.mkdir()
     shutil.copy(SEED, folder)
     env = _env(db_url)
-    assert _wait(_claims("ingest", str(folder), env=env))[0][0] == 0
+    ((code, err),) = _wait(_claims("ingest", str(folder), env=env))
+    assert code == 0, err
     results = _wait(
         _claims("verify", "1", "--note", "first desk", "--by", "ann", env=env),
         _claims("dispute", "1", "--note", "second desk", "--by", "bob", env=env),
