@@ -8,6 +8,9 @@ import sqlite3
 from collections import Counter
 from pathlib import Path
 
+from sqlalchemy import text
+
+from claims.db import make_engine
 from claims.pipeline import parse_article
 
 FIRST = ("Ana", "Bruno", "Chen", "Dana", "Emeka", "Farah", "Goran", "Hana", "Ivan", "Jun")
@@ -71,13 +74,54 @@ def write_articles(folder: Path, count: int, seed: int, first: int = 0) -> list[
     return paths
 
 
-def sqlite_consistency(path: Path) -> dict[str, int]:
-    """Check a SQLite store written by `claims ingest`, asserting on any inconsistency.
+def store_consistency(url: str) -> dict[str, int]:
+    """Check a store (any backend) written by `claims ingest`, asserting on any inconsistency.
 
-    Integrity and foreign keys hold, the full-text index matches the claims, every stored article
-    holds exactly the claims the parser finds in its text (nothing half-stored), and every claim's
-    status is its latest review's. Returns the row counts.
+    No article is stored twice, every stored article holds exactly the claims the parser finds in
+    its text (nothing half-stored), every claim has its article and slices back to its text, and
+    every claim's status is its latest review's. Returns the row counts.
     """
+    engine = make_engine(url)
+    try:
+        with engine.connect() as con:
+            articles = con.execute(text("SELECT id, text, content_hash FROM article")).all()
+            hashes = Counter(h for _, _, h in articles)
+            assert all(n == 1 for n in hashes.values()), "an article is stored twice"
+            stored = Counter(
+                dict(con.execute(text("SELECT article_id, count(*) FROM claim GROUP BY article_id")).all())
+            )
+            orphans = con.execute(
+                text(
+                    "SELECT count(*) FROM claim LEFT JOIN article ON article.id = claim.article_id WHERE article.id IS NULL"
+                )
+            ).scalar_one()
+            assert orphans == 0
+            for article_id, body, _ in articles:
+                expected = len(parse_article(body).claims)
+                assert stored[article_id] == expected, (article_id, stored[article_id], expected)
+            claims = con.execute(
+                text('SELECT claim.id, claim.start, claim."end", claim.text, claim.article_id FROM claim')
+            ).all()
+            bodies = {article_id: body for article_id, body, _ in articles}
+            for claim_id, start, end, claim_text, article_id in claims:
+                assert bodies[article_id][start:end] == claim_text, claim_id
+            latest = con.execute(
+                text(
+                    "SELECT claim.id, claim.status, (SELECT review.status FROM review WHERE review.claim_id = claim.id"
+                    " ORDER BY review.id DESC LIMIT 1) FROM claim"
+                )
+            ).all()
+            assert all(review is None or status == review for _, status, review in latest), (
+                "status out of step"
+            )
+            reviews = con.execute(text("SELECT count(*) FROM review")).scalar_one()
+            return {"articles": len(articles), "claims": len(claims), "reviews": int(reviews)}
+    finally:
+        engine.dispose()
+
+
+def sqlite_consistency(path: Path) -> dict[str, int]:
+    """`store_consistency` plus SQLite's own checks: page integrity, foreign keys, the full-text index."""
     # Read-write only because FTS5's 'integrity-check' command is spelled as an INSERT; nothing is written.
     con = sqlite3.connect(f"file:{path}?mode=rw", uri=True)
     try:
@@ -86,30 +130,6 @@ def sqlite_consistency(path: Path) -> dict[str, int]:
         tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "claim_fts" in tables:
             con.execute("INSERT INTO claim_fts(claim_fts) VALUES ('integrity-check')")
-        orphans = con.execute(
-            "SELECT count(*) FROM claim LEFT JOIN article ON article.id = claim.article_id WHERE article.id IS NULL"
-        ).fetchone()[0]
-        assert orphans == 0
-        stored = Counter(
-            dict(con.execute("SELECT article_id, count(*) FROM claim GROUP BY article_id").fetchall())
-        )
-        articles = con.execute("SELECT id, text, content_hash FROM article").fetchall()
-        hashes = Counter(h for _, _, h in articles)
-        assert all(n == 1 for n in hashes.values()), "an article is stored twice"
-        for article_id, text, _ in articles:
-            expected = len(parse_article(text).claims)
-            assert stored[article_id] == expected, (article_id, stored[article_id], expected)
-        for claim_id, start, end, text, article_text in con.execute(
-            'SELECT claim.id, claim.start, claim."end", claim.text, article.text FROM claim JOIN article'
-            " ON article.id = claim.article_id"
-        ):
-            assert article_text[start:end] == text, claim_id
-        latest = con.execute(
-            "SELECT claim.id, claim.status, (SELECT review.status FROM review WHERE review.claim_id = claim.id"
-            " ORDER BY review.id DESC LIMIT 1) FROM claim"
-        ).fetchall()
-        assert all(review is None or status == review for _, status, review in latest), "status out of step"
-        reviews = con.execute("SELECT count(*) FROM review").fetchone()[0]
-        return {"articles": len(articles), "claims": sum(stored.values()), "reviews": reviews}
     finally:
         con.close()
+    return store_consistency(str(path))

@@ -24,10 +24,10 @@ from claims.pipeline import parse_article
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 4242
 SEED_ARTICLES = 8  # stored first, so the reviewers have claims to work on
-ARTICLES = 60  # then ingested by INGESTERS processes at once, each a random 2/3 of them
+ARTICLES = 45  # then ingested by INGESTERS processes at once, each a random 2/3 of them
 INGESTERS = 3
 REVIEWERS = 2
-REVIEWS_EACH = 15
+REVIEWS_EACH = 12
 
 runner = CliRunner()
 

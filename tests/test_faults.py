@@ -11,12 +11,16 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
-from generated_articles import sqlite_consistency, write_articles
+from generated_articles import sqlite_consistency, store_consistency, write_articles
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from typer.testing import CliRunner
 
 from claims.cli import app
+from claims.db import make_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = 200
@@ -26,9 +30,9 @@ SEED = 20150728
 runner = CliRunner()
 
 
-def _ingest(folder: Path, db: Path) -> subprocess.Popen[str]:
+def _ingest(folder: Path, url: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "claims", "ingest", str(folder), "--db", f"sqlite:///{db}"],
+        [sys.executable, "-m", "claims", "ingest", str(folder), "--db", url],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -36,24 +40,49 @@ def _ingest(folder: Path, db: Path) -> subprocess.Popen[str]:
     )
 
 
-def _stored(db: Path) -> int:
-    """How many articles a reader sees now; -1 before the schema exists."""
-    if not db.exists():
-        return -1
-    try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+class _Store:
+    """Reads a store while (and after) another process writes it, without creating or migrating it."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.sqlite = not url.startswith("postgresql")
+        self.engine = None if self.sqlite else make_engine(url)
+
+    def query(self, sql: str) -> list[Any]:
+        if self.sqlite:
+            path = Path(self.url)
+            if not path.exists():
+                raise LookupError(sql)
+            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
+            try:
+                return con.execute(sql).fetchall()
+            finally:
+                con.close()
+        assert self.engine is not None
+        with self.engine.connect() as con:
+            return list(con.execute(text(sql)).all())
+
+    def stored(self) -> int:
+        """How many articles a reader sees now; -1 before the schema exists."""
         try:
-            return int(con.execute("SELECT count(*) FROM article").fetchone()[0])
-        finally:
-            con.close()
-    except sqlite3.Error:
-        return -1
+            return int(self.query("SELECT count(*) FROM article")[0][0])
+        except (LookupError, sqlite3.Error, DBAPIError):
+            return -1
+
+    def check(self) -> dict[str, int]:
+        if self.stored() < 0:  # killed before the schema was in place: nothing else may be there
+            return {"articles": 0, "claims": 0, "reviews": 0}
+        return sqlite_consistency(Path(self.url)) if self.sqlite else store_consistency(self.url)
+
+    def close(self) -> None:
+        if self.engine is not None:
+            self.engine.dispose()
 
 
-def _kill_at(proc: subprocess.Popen[str], db: Path, target: int, delay: float) -> bool:
+def _kill_at(proc: subprocess.Popen[str], store: _Store, target: int, delay: float) -> bool:
     """SIGKILL `proc` once `target` articles are stored, `delay` seconds later; False if it ended first."""
     deadline = time.monotonic() + 120
-    while _stored(db) < target and proc.poll() is None and time.monotonic() < deadline:
+    while store.stored() < target and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     time.sleep(delay)
     if proc.poll() is not None:
@@ -64,50 +93,54 @@ def _kill_at(proc: subprocess.Popen[str], db: Path, target: int, delay: float) -
     return True
 
 
-def test_killed_ingests_leave_a_consistent_store_and_a_rerun_completes(tmp_path: Path) -> None:
-    folder = tmp_path / "articles"
-    paths = write_articles(folder, ARTICLES, seed=SEED)
-    db = tmp_path / "killed.db"
-    rng = random.Random(SEED)
-    reviews: list[tuple[int, str]] = []  # (claim id, status) recorded between kills
-    killed = 0
-    for round_ in range(KILLS):
-        proc = _ingest(folder, db)
-        if round_ == 0:
-            # the first kill lands anywhere from start-up through migrating to the first articles
-            killed += _kill_at(proc, db, -1, rng.uniform(0.0, 1.5))
-        else:
-            killed += _kill_at(proc, db, max(_stored(db), 0) + rng.randint(1, 35), rng.uniform(0.0, 0.05))
-        if not db.exists():
-            continue
-        counts = sqlite_consistency(db)
-        assert counts["reviews"] == len(reviews)  # every verdict given so far is still there
-        if counts["claims"]:
-            # a verdict between kills, which later kills must not lose
-            claim_id = rng.randint(1, counts["claims"])
-            status = rng.choice(("verify", "dispute"))
-            done = runner.invoke(app, [status, str(claim_id), "--note", f"round {round_}", "--db", str(db)])
-            assert done.exit_code == 0, done.stderr
-            reviews.append((claim_id, status))
-    assert killed >= KILLS - 1, "the ingests finished before they could be killed"
+# SQLite gets the full run; PostgreSQL, whose transactions the server rolls back for a dead
+# client, a shorter one to keep the suite fast.
+PLAN = {"sqlite": (ARTICLES, KILLS), "postgres": (ARTICLES // 2, 3)}
 
-    proc = _ingest(folder, db)
-    _, err = proc.communicate(timeout=300)
-    assert proc.returncode == 0, err
-    assert ", 0 failed;" in err and "Traceback" not in err
-    counts = sqlite_consistency(db)
-    assert counts["articles"] == ARTICLES
-    assert counts["reviews"] == len(reviews)
-    con = sqlite3.connect(db)
+
+def test_killed_ingests_leave_a_consistent_store_and_a_rerun_completes(db_url: str, tmp_path: Path) -> None:
+    articles, kills = PLAN["postgres" if db_url.startswith("postgresql") else "sqlite"]
+    folder = tmp_path / "articles"
+    paths = write_articles(folder, articles, seed=SEED)
+    store = _Store(db_url)
+    rng = random.Random(SEED)
+    reviews: dict[int, str] = {}  # claim id -> the status of its latest verdict given between kills
+    given = 0
+    killed = 0
     try:
-        sources = [row[0] for row in con.execute("SELECT source FROM article")]
+        for round_ in range(kills):
+            proc = _ingest(folder, db_url)
+            if round_ == 0:
+                # the first kill lands anywhere from start-up through migrating to the first articles
+                killed += _kill_at(proc, store, -1, rng.uniform(0.0, 1.5))
+            else:
+                target = max(store.stored(), 0) + rng.randint(1, 35)
+                killed += _kill_at(proc, store, target, rng.uniform(0.0, 0.05))
+            counts = store.check()
+            assert counts["reviews"] == given  # every verdict given so far is still there
+            if counts["claims"]:
+                # a verdict between kills, which later kills must not lose
+                ids = [row[0] for row in store.query("SELECT id FROM claim ORDER BY id")]
+                claim_id = rng.choice(ids)
+                verb, status = rng.choice((("verify", "verified"), ("dispute", "disputed")))
+                done = runner.invoke(app, [verb, str(claim_id), "--note", f"round {round_}", "--db", db_url])
+                assert done.exit_code == 0, done.stderr
+                reviews[claim_id] = status
+                given += 1
+        assert killed >= kills - 1, "the ingests finished before they could be killed"
+
+        proc = _ingest(folder, db_url)
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+        assert ", 0 failed;" in err and "Traceback" not in err
+        counts = store.check()
+        assert counts["articles"] == articles and counts["reviews"] == given
+        sources = [row[0] for row in store.query("SELECT source FROM article")]
         assert sorted(sources) == sorted(str(p) for p in paths)  # each exactly once
-        latest = dict(reviews)  # the last verdict per claim is its status now
-        for claim_id, command in latest.items():
-            status = con.execute("SELECT status FROM claim WHERE id = ?", (claim_id,)).fetchone()[0]
-            assert status == {"verify": "verified", "dispute": "disputed"}[command]
+        for claim_id, status in reviews.items():
+            assert store.query(f"SELECT status FROM claim WHERE id = {claim_id:d}") == [(status,)]
     finally:
-        con.close()
+        store.close()
 
 
 # --- the database is not there, not writable, locked or not a database ------------------------
@@ -272,9 +305,10 @@ def test_interrupted_ingest_says_so_in_one_line(tmp_path: Path) -> None:
     folder = tmp_path / "articles"
     write_articles(folder, 120, seed=SEED + 1)
     db = tmp_path / "interrupted.db"
-    proc = _ingest(folder, db)
+    proc = _ingest(folder, str(db))
+    store = _Store(str(db))
     deadline = time.monotonic() + 120
-    while _stored(db) < 5 and proc.poll() is None and time.monotonic() < deadline:
+    while store.stored() < 5 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     if proc.poll() is not None:
         pytest.fail("the ingest finished before it could be interrupted")
