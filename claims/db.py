@@ -123,8 +123,25 @@ def session(engine: Engine, *, write: bool = True) -> Iterator[Session]:
             yield s
     except IntegrityError:
         raise
-    except DBAPIError as exc:
-        raise StoreError(_db_failure(engine, exc)) from None
+    except Exception as exc:
+        # Ctrl-C in the middle of a commit can leave SQLAlchemy's cleanup failing on a closed
+        # transaction; the interrupt is what the person should hear about.
+        if _interrupted(exc):
+            raise KeyboardInterrupt from None
+        if isinstance(exc, DBAPIError):
+            raise StoreError(_db_failure(engine, exc)) from None
+        raise
+
+
+def _interrupted(exc: BaseException) -> bool:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__context__
+    return False
 
 
 # Objects made by raw SQL in migrations (full-text search), unknown to the SQLModel metadata.

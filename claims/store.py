@@ -227,6 +227,8 @@ def find_or_create_speaker(
         speaker = Speaker(name=name, key=key, kind=kind, role=role)
         session.add(speaker)
         session.flush()
+        assert speaker.id is not None
+        session.info.setdefault(_ALIAS_CACHE, {})[speaker.id] = set()  # new: no aliases to look up
     elif role and not speaker.role:
         speaker.role = role
     aliases = [name]
