@@ -236,3 +236,19 @@ def test_csv_cells_cannot_run_formulas(tmp_path: Path) -> None:
     with path.open("w", encoding="utf-8") as out:
         write_csv([{"text": "=1+1", "n": 2}], out)
     assert path.read_text(encoding="utf-8") == "text,n\n'=1+1,2\n"
+
+
+def test_show_lists_linked_claims(seeded: str) -> None:
+    from claims.db import open_store, session
+    from claims.models import ClaimLink
+
+    first, second = velayati_ids()
+    engine = open_store(seeded)
+    with session(engine) as s:
+        s.add(ClaimLink(a_id=first, b_id=second, relation="related", score=0.5, origin="manual"))
+    engine.dispose()
+    (link,) = as_json("show", str(second))["links"]
+    assert (link["other_id"], link["relation"], link["other_status"]) == (first, "related", "unverified")
+    assert link["other_speaker"] == "Ali Akbar Velayati"
+    out = run("show", str(first)).stdout
+    assert "Linked claims" in out and "related" in out
