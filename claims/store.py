@@ -103,7 +103,7 @@ def add_article(
     session.info[_ALIAS_CACHE] = cache.alias_keys
     values: list[dict[str, object]] = []
     for claim in parsed.claims:
-        speaker_id = _speaker_for(session, cache, claim) if claim.speaker else None
+        speaker_id = _speaker_for(session, cache, claim)
         values.append(
             {
                 "article_id": article.id,
@@ -178,13 +178,14 @@ class SpeakerCache:
         self.alias_keys.clear()
 
 
-def _speaker_for(session: Session, cache: SpeakerCache, claim: ParsedClaim) -> int:
-    assert claim.speaker is not None
-    wanted = (normalise_key(claim.speaker), claim.speaker_kind)
+def _speaker_for(session: Session, cache: SpeakerCache, claim: ParsedClaim) -> int | None:
+    wanted = (normalise_key(claim.speaker or ""), claim.speaker_kind)
+    if not wanted[0]:
+        return None  # no name (or only punctuation): stored without a speaker, like an unknown one
     speaker_id = cache.ids.get(wanted)
     if speaker_id is None:
         speaker = find_or_create_speaker(
-            session, claim.speaker, claim.speaker_kind, claim.speaker_role, claim.mention
+            session, claim.speaker or "", claim.speaker_kind, claim.speaker_role, claim.mention
         )
         assert speaker.id is not None
         cache.ids[wanted] = speaker.id

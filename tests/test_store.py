@@ -244,3 +244,14 @@ def test_unknown_ids(engine: Engine) -> None:
 )
 def test_normalise_key(name: str, key: str) -> None:
     assert store.normalise_key(name) == key
+
+
+def test_punctuation_only_speaker_is_stored_without_one(engine: Engine) -> None:
+    text = 'Intro.\n\n"A line," --- said.\n'
+    parsed = ParsedArticle(
+        text=text, title=None, published=None, outlet=None, claims=(_claim(text, '"A line,"', "---", "---"),)
+    )
+    article_id = _store(engine, parsed)
+    with session(engine, write=False) as s:
+        (row,) = store.article_claims(s, article_id)
+    assert row.speaker_id is None
