@@ -46,7 +46,8 @@ CUE_IRREGULAR = frozenset(
 
 # Multi-word cues that work as one unit, e.g. "told reporters", "was quoted as saying".
 CUE_PHRASES = frozenset(
-    """
+    line.strip()
+    for line in """
     according to
     was quoted as saying
     were quoted as saying
