@@ -252,3 +252,10 @@ def test_show_lists_linked_claims(seeded: str) -> None:
     assert link["other_speaker"] == "Ali Akbar Velayati"
     out = run("show", str(first)).stdout
     assert "Linked claims" in out and "related" in out
+
+
+def test_list_says_when_the_limit_cut_it(seeded: str) -> None:
+    cut = run("list", "--limit", "2", "--format", "jsonl")
+    assert len(cut.stdout.splitlines()) == 2 and "--limit 0 lists all" in cut.stderr
+    whole = run("list", "--limit", "0", "--format", "jsonl")
+    assert len(whole.stdout.splitlines()) > 2 and whole.stderr == ""

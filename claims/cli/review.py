@@ -121,6 +121,8 @@ def list_(
     with reading(db) as s:
         rows = store.list_claims(s, flt)
     _emit_claims(rows, fmt)
+    if limit and len(rows) == limit:
+        message(f"(the first {limit} from claim {offset + 1}; --limit 0 lists all, --offset pages on)")
 
 
 def _emit_claims(rows: Sequence[ClaimPublic], fmt: OutputFormat) -> None:
