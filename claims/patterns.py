@@ -146,3 +146,9 @@ RE_CUE_ADJUNCT = regex.compile(
     """,
     flags=regex.VERBOSE | regex.IGNORECASE,
 )
+
+# A second cue coordinated with the first under one subject: "… and asserted", ", but noted".
+RE_COORDINATION = regex.compile(r",?\s++(?:and|but)\s++(?:(?:also|later|then|again)\s++)?$", flags=regex.IGNORECASE)
+
+# A concessive aside after reported content is the writer's, not the source's: ", although he ...".
+RE_CONCESSIVE = regex.compile(r",\s++(?:although|though|even\s++though|whereas|despite)\b|;\s", flags=regex.IGNORECASE)

@@ -27,6 +27,7 @@ RULE_CONFIDENCE = {
     "reported-parenthetical": 0.7,  # A, X said, B.
     "according-to": 0.85,  # according to X, …
     "reported-participle": 0.7,  # …, adding that …
+    "reported-coordinated": 0.75,  # X accused … and asserted that …
 }
 # How far back the clause-start test looks (characters): keeps it linear on endless sentences.
 _CLAUSE_WINDOW = 80
@@ -154,6 +155,8 @@ class _Finder:
         while lead < len(toks) and self.text[toks[lead][0]] in ",—–-":
             lead += 1
         for cue in self.cues_in(q.end, hi)[:1]:
+            if self.text[cue[0] : cue[1]].lower() in C.CUE_OBJECT_AS:
+                return None  # `"Lyin' Ted," Trump called him`: a label, not a quote
             ct = _tok_at(toks, cue[0])
             if ct is None or ct - lead > 24 or self.text[cue[0] : cue[1]].lower() == "according to":
                 return None
@@ -180,6 +183,8 @@ class _Finder:
         cue = cues[-1]
         rest = self.text[cue[1] : q.start].strip()
         word = self.text[cue[0] : cue[1]].lower()
+        if word in C.CUE_OBJECT_AS:
+            return None  # `what Trump called "Lyin' Ted"`: a label the speaker gave, part of a mixed claim
         punct = rest.endswith((":", ","))
         if rest not in ("", ":", ","):
             toks_after = tokens(self.text, cue[1], q.start)
@@ -286,10 +291,35 @@ class _Finder:
             if main is not None:
                 break
         out = [main] if main is not None else []
+        if main is not None and main.rule == "reported-speaker-first":
+            second = self._coordinated(sent, cues, main)
+            if second is not None:
+                out = [second[0], second[1]]
+                main = second[0]
         extra = self._participle(sent, toks, cues, main)
         if extra is not None:
             out.append(extra)
         return out
+
+    def _coordinated(
+        self, sent: Sentence, cues: list[tuple[int, int]], main: ClaimSpan
+    ) -> tuple[ClaimSpan, ClaimSpan] | None:
+        """`Strada accused X of Y and asserted that Z`: one subject, two cues, two claims."""
+        for cue in cues:
+            if not main.start < cue[0] < main.end:
+                continue
+            m = P.RE_COORDINATION.search(self.text, max(main.start, cue[0] - 24), cue[0])
+            if m is None or m.end() != cue[0] or main.mention is None:
+                continue
+            first = self._claim(sent, main.start, m.start(), "reported-speaker-first", main.mention, (main.cue_start or 0, main.cue_end or 0))
+            start = cue[1]
+            adjunct = P.RE_CUE_ADJUNCT.match(self.text, start, sent.end)
+            if adjunct is not None:
+                start = adjunct.end()
+            second = self._claim(sent, start, sent.end, "reported-coordinated", main.mention, cue)
+            if first is not None and second is not None:
+                return first, second
+        return None
 
     def _participle(
         self, sent: Sentence, toks: list[Tok], cues: list[tuple[int, int]], main: ClaimSpan | None
@@ -315,7 +345,7 @@ class _Finder:
         while start < end and self.text[start] in " \t,:":
             start += 1
         m = P.RE_THAT.match(self.text, start, end)
-        if m is not None and rule in ("reported-speaker-first", "reported-participle"):
+        if m is not None and rule in ("reported-speaker-first", "reported-participle", "reported-coordinated"):
             start = m.end()
         m = P.RE_OPENER_COMMA.match(self.text, start, end)
         if m is not None:
@@ -325,6 +355,10 @@ class _Finder:
         m = P.RE_EVENT_TAIL.search(self.text, max(start, end - P.EVENT_TAIL_WINDOW), end)
         if m is not None and m.start() > start:
             end = m.start()
+        if rule in ("reported-speaker-first", "reported-coordinated", "reported-participle"):
+            m = P.RE_CONCESSIVE.search(self.text, start, end)
+            if m is not None and not self.inside_quote(m.start()):
+                end = m.start()  # `X claimed that A, although he refused B`: the aside is the writer's
         if len(self.text[start:end].split()) < 2:
             return None
         qs = quotes_between(self.quotes, self.qstarts, start, end)

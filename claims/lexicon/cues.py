@@ -10,7 +10,7 @@ claim when a source reports it (`officials say they believe ...`).
 CUE_VERBS = frozenset(
     """
     accuse acknowledge add admit blame continue criticize criticise praise slam advise affirm allege announce argue ask assert assure
-    blast boast brag caution cite claim complain concede conclude confirm contend
+    blast boast brag call caution cite claim complain concede conclude confirm contend
     declare decry demand deny describe disclose dismiss dispute emphasize emphasise estimate
     exclaim explain forecast insist joke lament maintain mention note observe pledge
     predict proclaim promise propose quip recall recount reiterate
