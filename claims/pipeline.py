@@ -44,6 +44,7 @@ def parse_article(
             continue
         who = _speaker(resolver, article, span)
         claims.append(_claim(article, span, who, said))
+    claims = _share_across_paragraphs(spans, claims)
     return ParsedArticle(
         text=article,
         title=title or head.title,
@@ -86,6 +87,29 @@ def _said_on(
     if cue and cue[-1] in _PRESENT and published is not None:
         return published, narrative
     return narrative, narrative
+
+
+_UNATTRIBUTED = frozenset(("quote-floating", "quote-unattributed"))
+
+
+def _share_across_paragraphs(spans: list[ClaimSpan], claims: list[Claim]) -> list[Claim]:
+    """A quote running over several paragraphs is attributed once, often in its last piece:
+    every piece of the run takes that attribution (news style: each paragraph reopens the quote)."""
+    out = list(claims)
+    for i in range(len(out) - 2, -1, -1):
+        piece, nxt = out[i], out[i + 1]
+        if spans[i].continued and piece.rule in _UNATTRIBUTED and nxt.kind == "direct" and nxt.mention is not None:
+            out[i] = replace(
+                nxt,
+                start=piece.start,
+                end=piece.end,
+                text=piece.text,
+                speaker_role=None,
+                date=piece.date or nxt.date,
+                rule="quote-continued",
+                confidence=min(piece.confidence, nxt.confidence) if piece.rule == "quote-floating" else 0.7,
+            )
+    return out
 
 
 def _continued(article: str, span: ClaimSpan, before: Claim, said: dt.date | None) -> Claim:

@@ -55,6 +55,7 @@ class ClaimSpan:
     confidence: float
     sentence: Sentence
     inherit: bool = False  # shares the speaker of the previous quote claim
+    continued: bool = False  # a quote piece whose paragraph ends inside the quote: the next piece goes on
 
 
 class _Finder:
@@ -142,7 +143,8 @@ class _Finder:
             while end > q.start and self.text[end - 1] in " \t":
                 end -= 1
         return ClaimSpan(
-            q.start, end, "direct", cue[0] if cue else None, cue[1] if cue else None, mention, rule, conf, sent, inherit
+            q.start, end, "direct", cue[0] if cue else None, cue[1] if cue else None, mention, rule, conf, sent,
+            inherit, q.continued,
         )
 
     def _bare_after(self, q: Quote, hi: int) -> bool:
