@@ -200,6 +200,9 @@ def _appositive(text: str, span: list[Tok], relative: bool = False) -> bool:
         return True  # an age: `Mr. King, 82, told me`
     if first in ("at", "in", "on", "during"):
         return relative  # `Clinton, at a later press gaggle, said`
+    words = [_word(text, t) for t in span]
+    if 2 <= len(words) <= 4 and all(_is_cap(w) for w in words):
+        return True  # `The mayor, Anne Hidalgo, said`: the name set off after a role
     return first in ("a", "an", "the", "its", "his", "her", "their") or any(
         _word(text, t).lower() in S.ROLE_WORDS for t in span
     )

@@ -307,18 +307,30 @@ class _Finder:
         self, sent: Sentence, cues: list[tuple[int, int]], main: ClaimSpan
     ) -> tuple[ClaimSpan, ClaimSpan] | None:
         """`Strada accused X of Y and asserted that Z`: one subject, two cues, two claims."""
+        toks: list[Tok] | None = None
         for cue in cues:
-            if not main.start < cue[0] < main.end:
+            if not main.start < cue[0] < main.end or main.mention is None:
                 continue
+            speaker = main.mention
             m = P.RE_COORDINATION.search(self.text, max(main.start, cue[0] - 24), cue[0])
-            if m is None or m.end() != cue[0] or main.mention is None:
-                continue
+            if m is None or m.end() != cue[0]:
+                # `X said A, and his deputy said B`: a new subject after the conjunction.
+                toks = toks if toks is not None else tokens(self.text, sent.start, sent.end)
+                ct = _tok_at(toks, cue[0])
+                aux = strip_auxiliaries(self.text, toks, ct) if ct is not None else 0
+                other = mention_before(self.text, toks, aux) if ct is not None else None
+                if other is None or other.start <= main.start:
+                    continue
+                m = P.RE_COORDINATION.search(self.text, max(main.start, other.start - 24), other.start)
+                if m is None or m.end() != other.start or not self.text[m.start() : m.end()].startswith(","):
+                    continue
+                speaker = other
             first = self._claim(sent, main.start, m.start(), "reported-speaker-first", main.mention, (main.cue_start or 0, main.cue_end or 0))
             start = cue[1]
             adjunct = P.RE_CUE_ADJUNCT.match(self.text, start, sent.end)
             if adjunct is not None:
                 start = adjunct.end()
-            second = self._claim(sent, start, sent.end, "reported-coordinated", main.mention, cue)
+            second = self._claim(sent, start, sent.end, "reported-coordinated", speaker, cue)
             if first is not None and second is not None:
                 return first, second
         return None
@@ -447,6 +459,7 @@ class _Finder:
             return None
         m = mention_after(self.text, toks, after) or Mention(toks[after][0], toks[j - 1][1])
         if self._at_start(sent.start, cue[0]):
+            m = Mention(m.start, m.end)  # `According to X, the terminal …`: what follows the comma is content
             return self._claim(sent, toks[j][0] if j < len(toks) else sent.end, sent.end, "according-to", m, cue)
         if ct > 0 and self.text[toks[ct - 1][0]] == ",":
             return self._claim(sent, sent.start, toks[ct - 1][0], "according-to", m, cue)

@@ -145,6 +145,16 @@ class SpeakerResolver:
             return Resolved(None, "unknown", None)
         appos_role = _appositive_role(appositive)
         low0 = words[0].lower()
+        named = RE_WORD.findall(appositive) if appositive else []
+        if (
+            2 <= len(named) <= 4
+            and all(_is_cap(w) for w in named)
+            and not _org_words(named)
+            and words[-1].lower() in S.ROLE_WORDS
+        ):
+            # `The mayor, Anne Hidalgo, said`: the role names the person set off after it.
+            role = words[1:] if low0 in S.DETERMINERS else words
+            return self._person(named, role, None)
         if len(words) == 1 and low0 in S.PRONOUNS:
             return self._pronoun(low0, pos)
         if low0 in S.DETERMINERS and (len(words) == 1 or not _is_cap(words[1]) or words[1].lower() in _ROLEISH):
@@ -203,7 +213,7 @@ class SpeakerResolver:
             if found is not None:
                 return Resolved(found.speaker, "person", None, found.gender)
         if head in S.ORG_WORDS and head not in S.GROUP_HEADS:
-            return Resolved(_norm(mention), "organization", None)
+            return Resolved(_norm(_strip_the(mention)), "organization", None)
         affiliated = any(_is_cap(w) for w in core[:-1]) or len(words) > len(core)
         if head in S.GROUP_HEADS and (affiliated or head not in S.ANONYMOUS_PLURALS):
             return Resolved(_norm(mention), "group", None)
@@ -255,7 +265,8 @@ def _acronym(w: str) -> bool:
 
 
 def _strip_the(s: str) -> str:
-    return s[4:] if s[:4].lower() == "the " else s
+    """`the United Nations` -> `United Nations`; `the ministry` keeps its article (not a name)."""
+    return s[4:] if s[:4].lower() == "the " and s[4:5].isupper() else s
 
 
 def _appositive_role(appositive: str | None) -> str | None:

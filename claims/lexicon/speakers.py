@@ -5,7 +5,7 @@ sources, pronouns and determiners. All entries lower case."""
 ROLE_WORDS = frozenset(
     """
     adm admiral adviser advisor aide ambassador analyst anchor attorney author ayatollah
-    bishop boss candidate capt captain ceo cfo chair chairman chairwoman chancellor chief cmdr
+    bishop boss candidate capt captain ceo coach cfo chair chairman chairwoman chancellor chief cmdr
     co-founder colonel col columnist commander commissioner congressman congresswoman coo
     correspondent councillor councilman councilwoman counsel counterpart dean deputy diplomat
     director dr economist editor envoy executive expert founder gen general gov governor head
