@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, insert
+from sqlalchemy import text as sql_text
 from sqlmodel import Session, col, func, select
 
 from claims.db import open_store
@@ -83,6 +84,13 @@ def _fill(
             keys.extend({"key": k, "claim_id": n + 1} for k in shingle_keys(text))
         session.execute(insert(Claim), claims)
         session.execute(insert(ClaimKey), keys)
+    if session.get_bind().dialect.name == "postgresql":  # ids were given, so move the sequences on
+        for table in ("article", "claim", "speaker"):
+            session.execute(
+                sql_text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
+                )
+            )
 
 
 def _measure(
