@@ -74,6 +74,9 @@ def parse_published(value: str) -> dt.date | None:
     if m is None:
         return None
     text = m.group("date")
+    fast = _fast_date(text)
+    if fast is not None:
+        return fast or None
     if m.group("mdy") or m.group("dmy"):
         # dateutil does not take "Sept." with its full stop
         text = text.replace(".", " ")
@@ -84,6 +87,44 @@ def parse_published(value: str) -> dt.date | None:
     except (ValueError, OverflowError):
         return None
     return parsed.date()
+
+
+# The common shapes of a published date, read without dateutil (which costs ~100 us a call):
+# "Jul 28, 2015", "28th of July 2015", "2015-07-28", "28/07/2015". ASCII digits only; anything
+# else goes to dateutil. Checked equal to dateutil on every month word, day 0-99 and numeric pair 0-99.
+RE_FAST_MDY = regex.compile(r"(?P<month>\p{L}+)\.?\s+(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>[0-9]{4})", regex.I)
+RE_FAST_DMY = regex.compile(
+    r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>\p{L}+)\.?,?\s+(?P<year>[0-9]{4})", regex.I
+)
+RE_FAST_NUMERIC = regex.compile(r"(?P<a>[0-9]{1,4})[-/.](?P<b>[0-9]{1,2})[-/.](?P<c>[0-9]{1,4})")
+
+
+def _fast_date(text: str) -> dt.date | bool | None:
+    """The date `text` names, False when it names an impossible day, None when dateutil must decide."""
+    m = RE_FAST_MDY.fullmatch(text) or RE_FAST_DMY.fullmatch(text)
+    if m is not None:
+        month = MONTHS.get(m.group("month").lower())
+        year, month_day = int(m.group("year")), int(m.group("day"))
+        if month is None or not 1 <= month_day <= 31:
+            return None
+        return _safe_date(year, month, month_day) or False
+    m = RE_FAST_NUMERIC.fullmatch(text)
+    if m is None:
+        return None
+    a, b, c = m.group("a"), m.group("b"), m.group("c")
+    if len(a) == 4:  # year first: year, month, day
+        year, month, day = int(a), int(b), int(c)
+    elif len(c) == 4:  # day first, unless the first number cannot be a month... or the second
+        year, first, second = int(c), int(a), int(b)
+        if second > 12 and first <= 12:
+            month, day = first, second
+        else:
+            day, month = first, second
+    else:
+        return None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return _safe_date(year, month, day) or False
 
 
 _YEAR = r"(?:1[89]|2\d)\d\d"

@@ -99,6 +99,8 @@ RE_BYLINE = regex.compile(
 # A full stop after a lower-case word, a digit or a closing bracket ends a sentence, not an abbreviation.
 RE_SENTENCE_STOP = regex.compile(r"[\p{Ll}\p{N})\]]\.$")
 RE_SEPARATOR = regex.compile(rf"\s*[{_SEPARATORS}]\s*")
+# The year every published date holds (`dates.RE_PUBLISHED`), as a cheap guard before parsing a line.
+RE_YEAR = regex.compile(r"(?:1[89]|2\d)\d\d")
 # fmt: on
 
 
@@ -156,7 +158,8 @@ def _is_boilerplate(line: _Line) -> bool:
 
 def _line_date(line: _Line) -> dt.date | None:
     """The date a header line gives: the whole line, or one of its `|`-separated parts."""
-    if len(line.text) > LINE_MAX_CHARS:
+    # every date parse_published takes has a 4-digit year: a line without one is skipped cheaply
+    if len(line.text) > LINE_MAX_CHARS or RE_YEAR.search(line.text) is None:
         return None
     for part in RE_SEPARATOR.split(line.text):
         date = parse_published(part)
@@ -176,7 +179,8 @@ def _short_outlet(value: str) -> str | None:
 
 def _byline(line: _Line) -> tuple[str | None, dt.date | None] | None:
     """(outlet, date) from a byline, or None when the line is not one."""
-    if not _is_short(line, BOILERPLATE_MAX_WORDS):
+    # RE_BYLINE opens with "By" or "BY": most lines fail this before any pattern runs
+    if not line.text.startswith(("By", "BY")) or not _is_short(line, BOILERPLATE_MAX_WORDS):
         return None
     m = RE_BYLINE.match(line.text)
     if m is None:
@@ -236,10 +240,13 @@ def read_header(text: str) -> Header:
         if _is_boilerplate(line):
             skip.add((line.start, line.end))
 
+    # each header line's date and byline, read once for both passes below
+    head_dates = [_line_date(line) for line in lines[:HEADER_LINES]]
+    head_bylines = [_byline(line) for line in lines[:HEADER_LINES]]
     title_index: int | None = None
     for index, line in enumerate(lines[:HEADER_LINES]):
         # credits, share buttons, date lines and bylines may come before the headline
-        if (line.start, line.end) in skip or _line_date(line) is not None or _byline(line) is not None:
+        if (line.start, line.end) in skip or head_dates[index] is not None or head_bylines[index] is not None:
             continue
         # a headline is short and does not end with a colon, comma or ellipsis; a full stop is allowed
         # because some archives (PolNeAr) end every headline with one
@@ -258,8 +265,8 @@ def read_header(text: str) -> Header:
     for index, line in enumerate(lines[:HEADER_LINES]):
         if index == title_index:
             continue
-        date = _line_date(line)
-        byline = _byline(line)
+        date = head_dates[index]
+        byline = head_bylines[index]
         if byline is not None:
             byline_outlet = byline_outlet or byline[0]
             date = date or byline[1]
