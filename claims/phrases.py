@@ -34,6 +34,8 @@ _CLAUSE_WORDS = frozenset(
     """.split()
 )
 _PRONOUNS = frozenset(S.PRONOUNS)
+# Words that never open a source phrase: prepositions and conjunctions.
+_LEADING_NON_NP = S.SOURCE_PREPOSITIONS | frozenset({"and", "but", "&"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +57,14 @@ def _is_cap(w: str) -> bool:
 
 
 def _np_token(text: str, toks: list[Tok], k: int) -> bool:
-    w = _word(text, toks[k])
-    if w[:1].isalnum():
+    s, e = toks[k]
+    w = text[s:e]
+    first = w[:1]
+    if first.isalnum():
+        if first.isupper() or first.isdigit():  # _is_cap, inlined: this runs on every token before a cue
+            return True
         low = w.lower()
-        return _is_cap(w) or low in _NP_WORDS or low.endswith(("’s", "'s"))
+        return low in _NP_WORDS or low.endswith(("’s", "'s"))
     if w == "." and k > 0:
         return _word(text, toks[k - 1]).lower() in ABBREVIATIONS
     return w in ("’", "'") and k > 0 and _word(text, toks[k - 1])[-1:] in "sS"
@@ -81,17 +87,22 @@ def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = Tru
         return end - 1
     k = end
     while k > 0:
-        if _word(text, toks[k - 1]) == ")":
+        s, e = toks[k - 1]
+        if e - s == 1 and text[s] == ")":
             j = _open_paren(text, toks, k - 1)  # `Rep. John Mica (R-Fla.)`: a short aside stays inside
             if j is None or j == 0:
                 break
             k = j
             continue
+        first = text[s]
+        if first.isalnum() and (first.isupper() or first.isdigit()):
+            k -= 1  # a capitalised word or a number: the common case of _np_token, decided here
+            continue
         if not _np_token(text, toks, k - 1):
             break
         k -= 1
     # Leading prepositions, conjunctions and sentence openers do not start a phrase.
-    while k < end and _word(text, toks[k]).lower() in S.SOURCE_PREPOSITIONS | {"and", "but", "&"}:
+    while k < end and _word(text, toks[k]).lower() in _LEADING_NON_NP:
         k += 1
     while k < end - 1 and _word(text, toks[k]).lower() in S.SENTENCE_OPENERS:
         k += 1
@@ -128,7 +139,7 @@ def _close_paren(text: str, toks: list[Tok], open_: int) -> int | None:
 
 
 def _valid_np(text: str, span: list[Tok]) -> bool:
-    words = [_word(text, t) for t in span]
+    words = [text[s:e] for s, e in span]
     if "(" in words:
         # Drop `(R-Fla.)`-style asides before judging the phrase.
         keep: list[Tok] = []
@@ -138,7 +149,7 @@ def _valid_np(text: str, span: list[Tok]) -> bool:
             if depth == 0:
                 keep.append(t)
             depth -= w == ")"
-        span, words = keep, [_word(text, t) for t in keep]
+        span, words = keep, [text[s:e] for s, e in keep]
     if not span or len(span) > 12:
         return False
     head = words[-1]
