@@ -70,6 +70,8 @@ class _Finder:
             low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
         self.cues = [m.span() for m in P.RE_CUE.finditer(low)]
         self.cstarts = [c[0] for c in self.cues]
+        # (toks, aux, mention) of the last _speaker_last: _speaker_first asks the same question next
+        self._last_mention: tuple[list[Tok], int, Mention | None] | None = None
 
     def cues_in(self, start: int, end: int) -> list[tuple[int, int]]:
         return self.cues[bisect_left(self.cstarts, start) : bisect_left(self.cstarts, end)]
@@ -387,6 +389,7 @@ class _Finder:
         cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
         word = self.text[cue[0] : cue[1]].lower()
         first = mention_before(self.text, toks, aux, relative=True)
+        self._last_mention = (toks, aux, first)
         if first is not None and first.appos_start is not None and self._starts_clause(sent.start, first.start):
             return None  # `X, a role, said …`: the speaker opens the sentence
         if aux > 0 and self.text[toks[aux - 1][0]] == ",":
@@ -395,7 +398,7 @@ class _Finder:
             if m is None or word not in C.CUE_INVERTIBLE or not self._short_tail(toks, m):
                 return None
             return self._claim(sent, sent.start, toks[aux - 1][0], "reported-cue-speaker", m, cue_span)
-        m = mention_before(self.text, toks, aux)
+        m = first  # mention_before reads `relative` only after a comma, and there is none before the cue here
         if m is None:
             return None
         k = _tok_at(toks, m.start)
@@ -419,7 +422,11 @@ class _Finder:
     def _speaker_first(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
         """`X said (that) CONTENT`, `X told Reuters CONTENT`, `X says they believe CONTENT`."""
         aux = strip_auxiliaries(self.text, toks, ct)
-        m = mention_before(self.text, toks, aux, relative=True)
+        last = self._last_mention
+        if last is not None and last[0] is toks and last[1] == aux:
+            m = last[2]  # _speaker_last just found it
+        else:
+            m = mention_before(self.text, toks, aux, relative=True)
         if m is None or not self._starts_clause(sent.start, m.start):
             return None
         cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
