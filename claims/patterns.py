@@ -142,6 +142,7 @@ RE_CUE_ADJUNCT = regex.compile(
       | (?:yesterday|today|tonight|earlier|later|again|recently|previously)
       | last\s++(?:week|month|year|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
       | on\s++(?:jan|feb|march|april|may|june|july|aug|sept|oct|nov|dec)[a-z]*+\.?\s++\d{1,2}
+      | (?:in|on|at|during|after|over|to|with|from)\s++(?:[\p{L}\p{N}’'\-.]++\s++){1,6}?(?=that\b)
     )\b,?(?:\s++that\b)?\s*+
     """,
     flags=regex.VERBOSE | regex.IGNORECASE,
@@ -152,3 +153,19 @@ RE_COORDINATION = regex.compile(r",?\s++(?:and|but)\s++(?:(?:also|later|then|aga
 
 # A concessive aside after reported content is the writer's, not the source's: ", although he ...".
 RE_CONCESSIVE = regex.compile(r",\s++(?:although|though|even\s++though|whereas|despite)\b|;\s", flags=regex.IGNORECASE)
+
+# A claim named by a noun: "his claim that …", "Trump's warning that …" (the owner is the source).
+RE_NOMINAL = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}])
+    (?P<owner>(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?:\p{Lu}[\p{L}.\-]*+\s++){0,3}\p{Lu}[\p{L}.\-]*+(?:’s|'s))
+    \s++(?:(?:repeated|latest|new|earlier|false|unfounded|baseless|recent|frequent|dubious)\s++)?
+    (?P<noun>claims?|assertions?|statements?|arguments?|warnings?|promises?|pledges?|insistence|suggestions?
+       |allegations?|accusations?|contention|vows?|boasts?|charges?|predictions?)
+    \s++that\b\s*+
+    """,
+    flags=regex.VERBOSE,
+)
+
+# Where a clause inside a sentence ends: a comma not inside a number ("1,000").
+RE_CLAUSE_COMMA = regex.compile(r",(?!\d)")

@@ -212,6 +212,8 @@ def _appositive(text: str, span: list[Tok], relative: bool = False) -> bool:
     if first in ("at", "in", "on", "during"):
         return relative  # `Clinton, at a later press gaggle, said`
     words = [_word(text, t) for t in span]
+    if words[0].endswith(("’s", "'s")) and _is_cap(words[0]):
+        return True  # `China, Pyongyang's only ally, said`
     if 2 <= len(words) <= 4 and all(_is_cap(w) for w in words):
         return True  # `The mayor, Anne Hidalgo, said`: the name set off after a role
     return first in ("a", "an", "the", "its", "his", "her", "their") or any(

@@ -28,6 +28,7 @@ RULE_CONFIDENCE = {
     "according-to": 0.85,  # according to X, …
     "reported-participle": 0.7,  # …, adding that …
     "reported-coordinated": 0.75,  # X accused … and asserted that …
+    "nominal": 0.6,  # his claim that …
 }
 # How far back the clause-start test looks (characters): keeps it linear on endless sentences.
 _CLAUSE_WINDOW = 80
@@ -294,6 +295,8 @@ class _Finder:
                 main = self._speaker_last(sent, toks, ct, cue) or self._speaker_first(sent, toks, ct, cue)
             if main is not None:
                 break
+        if main is None:
+            main = self._nominal(sent)
         out = [main] if main is not None else []
         if main is not None and main.rule == "reported-speaker-first":
             second = self._coordinated(sent, cues, main)
@@ -304,6 +307,21 @@ class _Finder:
         if extra is not None:
             out.append(extra)
         return out
+
+    def _nominal(self, sent: Sentence) -> ClaimSpan | None:
+        """`Politifact seized on Trump's claim that there have been "thousands of shootings"`."""
+        m = P.RE_NOMINAL.search(self.text, sent.start, sent.end)
+        if m is None or self.inside_quote(m.start()):
+            return None
+        end = sent.end
+        for comma in P.RE_CLAUSE_COMMA.finditer(self.text, m.end(), sent.end):
+            if not self.inside_quote(comma.start()):
+                end = comma.start()
+                break
+        owner = m.span("owner")
+        name_end = owner[1] - 2 if self.text[owner[0] : owner[1]].endswith(("’s", "'s")) else owner[1]
+        span = self._claim(sent, m.end(), end, "nominal", Mention(owner[0], name_end), m.span("noun"))
+        return span
 
     def _coordinated(
         self, sent: Sentence, cues: list[tuple[int, int]], main: ClaimSpan
@@ -360,9 +378,10 @@ class _Finder:
     ) -> ClaimSpan | None:
         while start < end and self.text[start] in " \t,:":
             start += 1
+        that_at = None
         m = P.RE_THAT.match(self.text, start, end)
         if m is not None and rule in ("reported-speaker-first", "reported-participle", "reported-coordinated"):
-            start = m.end()
+            that_at, start = start, m.end()
         m = P.RE_OPENER_COMMA.match(self.text, start, end)
         if m is not None:
             start = m.end()
@@ -380,7 +399,9 @@ class _Finder:
         qs = quotes_between(self.quotes, self.qstarts, start, end)
         kind = "mixed" if qs else "indirect"
         if qs and qs[0].start == start and qs[-1].end >= end - 1:
-            return None  # all quoted: the direct pass owns it
+            if that_at is None:
+                return None  # all quoted: the direct pass owns it
+            start = that_at  # `told Fox that "…"`: a quote inside reported speech, a mixed claim
         return ClaimSpan(start, end, kind, cue[0], cue[1], mention, rule, RULE_CONFIDENCE[rule], sent)
 
     def _speaker_last(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
@@ -504,7 +525,7 @@ _CLAUSE_LINKS = frozenset(
 _PREPOSITIONS = frozenset("on in at during after before last this earlier in".split())
 _OPENERS = frozenset(
     "also and but earlier however later meanwhile moreover separately so still then yet previously now "
-    "instead finally additionally indeed overall today yesterday".split()
+    "instead finally additionally indeed overall today yesterday even".split()
 )
 
 

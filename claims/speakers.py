@@ -18,6 +18,7 @@ RE_CAP_RUN = regex.compile(
 )
 RE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.&]*+")
 _ROLEISH = S.ROLE_WORDS | S.ROLE_MODIFIERS
+_RUN_OPENERS = S.SENTENCE_OPENERS | S.DETERMINERS | frozenset(S.PRONOUNS)
 _TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady mx".split())
 
 
@@ -80,6 +81,8 @@ class SpeakerResolver:
                         runs.append((m.start(), [], [word]))
                     continue
                 words = [w.rstrip(".") if w.lower().rstrip(".") not in ABBREVIATIONS else w for w in run.split()]
+                while len(words) > 1 and words[0].lower() in _RUN_OPENERS:
+                    words = words[1:]  # `Even China`, `But Smith`: a sentence opener is not part of a name
                 role, name = _split_name(words)
                 if name:
                     runs.append((m.start(), role, name))

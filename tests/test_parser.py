@@ -654,3 +654,53 @@ if __name__ == "__main__":
             print("gap  ", repr(text[:70]))
         else:
             print("FIXED", repr(text[:70]))
+
+
+NEWER_RULES: list[Case] = [
+    # a claim named by a noun: the owner is the source
+    (
+        "Fact-checkers looked at Smith's claim that crime had doubled in a year.",
+        [{"kind": "indirect", "cue": "claim", "speaker": "Smith", "text": "crime had doubled in a year"}],
+    ),
+    (
+        "Nobody believed her promise that the bridge would open by May.",
+        [{"kind": "indirect", "cue": "promise", "mention": "her", "text": "the bridge would open by May"}],
+    ),
+    # a quote inside `told X that "…"` is a mixed claim that keeps its "that"
+    (
+        'Ruiz told the paper that "nothing is decided yet."',
+        [{"kind": "mixed", "cue": "told", "speaker": "Ruiz", "text": 'that "nothing is decided yet."'}],
+    ),
+    (
+        'The mayor told Reuters that "the budget is balanced."',
+        [{"kind": "mixed", "cue": "told", "text": 'that "the budget is balanced."'}],
+    ),
+    # a prepositional phrase between the cue and "that" belongs to the saying
+    (
+        "Ana Ruiz wrote in a long post late on Sunday that the deal was dead.",
+        [{"kind": "indirect", "cue": "wrote", "speaker": "Ana Ruiz", "text": "the deal was dead"}],
+    ),
+    (
+        "Tom Baker said at the end of the hearing that he would appeal.",
+        [{"kind": "indirect", "cue": "said", "speaker": "Tom Baker", "text": "he would appeal"}],
+    ),
+    # an appositive that opens with a possessive
+    (
+        "Norway, Sweden's closest partner, said the border would stay open.",
+        [{"kind": "indirect", "speaker": "Norway", "text": "the border would stay open"}],
+    ),
+    (
+        "Ana Ruiz, the council's longest-serving member, said the vote was rigged.",
+        [{"kind": "indirect", "speaker": "Ana Ruiz", "text": "the vote was rigged"}],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", NEWER_RULES, ids=[t[:40] for t, _ in NEWER_RULES])
+def test_newer_rules(text: str, expected: list[dict[str, Any]]) -> None:
+    found = _claims(text)
+    assert len(found) == len(expected), [c.to_dict() for c in found]
+    for claim, want in zip(found, expected, strict=True):
+        assert text[claim.start : claim.end] == claim.text
+        for key, value in want.items():
+            assert getattr(claim, key) == value, (key, claim.to_dict())

@@ -91,6 +91,10 @@ PRONOUNS = {
     "it": "neuter",
     "we": "plural",
     "i": "first",
+    "his": "male",  # possessives own a nominal claim: "his claim that ..."
+    "her": "female",
+    "their": "plural",
+    "its": "neuter",
 }
 
 # Determiners and quantifiers that open a common-noun mention, e.g. "another source", "two officials".
@@ -119,6 +123,6 @@ SOURCE_PREPOSITIONS = frozenset("at close for from familiar in of on to with wit
 SENTENCE_OPENERS = frozenset(
     """
     also and but earlier however later meanwhile moreover separately so still then yet
-    previously now instead finally additionally indeed overall today yesterday last
+    previously now instead finally additionally indeed overall today yesterday last even
     """.split()
 )
