@@ -17,10 +17,11 @@ import hashlib
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 from rapidfuzz import fuzz
-from sqlalchemy import insert, or_
+from sqlalchemy import bindparam, insert, or_
 from sqlalchemy import text as sql_text
 from sqlmodel import Session, col, select
 
@@ -51,6 +52,7 @@ FRAGMENT_COVERAGE = 0.8  # a fragment link is only confirmed when the quoted par
 SHINGLE_WORDS = 3  # words per blocking shingle
 MAX_POSTINGS = 40  # newest claims read per shingle key
 MAX_CANDIDATES = 30  # claims scored per new claim
+MAX_LINKS = 5  # automatic links per new claim; `same` is transitive, so one per copy group would do
 
 CONFIRMED = LinkState.confirmed.value
 SUGGESTED = LinkState.suggested.value
@@ -80,10 +82,13 @@ RE_QUOTED = regex.compile(
 
 def _fold(text: str) -> str:
     """Casefold and strip accents (`Inés` -> `ines`)."""
+    if text.isascii():  # most claims: nothing to decompose
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=4096)  # linking scores each new claim against up to MAX_CANDIDATES texts, often again
 def fingerprint(text: str) -> str:
     """The normalised key of a claim's text: casefolded, accents stripped, apostrophes dropped,
     quote marks, dashes and other punctuation turned into spaces, whitespace collapsed.
@@ -366,27 +371,31 @@ def _postings(session: Session, keys: Sequence[int]) -> list[int]:
     return hits
 
 
+# Built once: an "expanding" IN takes any number of ids without a new statement per count.
+_CANDIDATE_ROWS = select(Claim.id, Claim.article_id, Claim.speaker_id, Claim.text).where(
+    col(Claim.id).in_(bindparam("ids", expanding=True))
+)
+
+
 def link_new_claims(session: Session, claims: Sequence[Claim]) -> list[ClaimLink]:
     """Link each new (flushed) claim to the stored claims that state the same thing, and index
     its blocking keys. Never commits.
 
     Candidates come from the shingle-key index (see the module docstring); claims of the same
-    article are skipped. Each candidate is scored with `match_score`, and `link_state` decides:
-    a `same` link that is confirmed, suggested, or none (never between two different speakers).
-    Returns the new links, flushed.
+    article are skipped. Each candidate is scored with `match`, and `link_state` decides: a `same`
+    link that is confirmed, suggested, or none (never between two different speakers). At most
+    MAX_LINKS links per new claim, the best scores first: `same` is transitive (`same_group`), so
+    a quote syndicated a hundred times needs no hundred links per copy. Returns the new links, flushed.
     """
     links: list[ClaimLink] = []
     for claim in claims:
         assert claim.id is not None, "link_new_claims needs flushed claims"
         keys = sorted(shingle_keys(claim.text))
         candidates = rank_candidates(_postings(session, keys), exclude=[claim.id]) if keys else []
+        found: list[tuple[float, int, str]] = []
         if candidates:
-            rows = session.exec(
-                select(Claim.id, Claim.article_id, Claim.speaker_id, Claim.text).where(
-                    col(Claim.id).in_(candidates)
-                )
-            ).all()
-            for other_id, article_id, speaker_id, text in sorted(rows, key=lambda r: r[0] or 0):
+            rows = session.connection().execute(_CANDIDATE_ROWS, {"ids": candidates}).all()
+            for other_id, article_id, speaker_id, text in rows:
                 if article_id == claim.article_id or other_id is None:
                     continue
                 same = (
@@ -400,20 +409,24 @@ def link_new_claims(session: Session, claims: Sequence[Claim]) -> list[ClaimLink
                     continue
                 if not whole:  # a mixed claim holding a fragment says more than the quote: ask
                     state = SUGGESTED
-                link = ClaimLink(
-                    a_id=other_id,
-                    b_id=claim.id,
-                    relation=Relation.same.value,
-                    score=round(score, 3),
-                    origin=LinkOrigin.auto.value,
-                    state=state,
-                )
-                session.add(link)
-                links.append(link)
-        session.flush()
-        if keys:  # Core executemany: thousands of key rows per article, no ORM objects needed
+                found.append((score, other_id, state))
+        # Confirmed first, then by score, then the newest copy.
+        found.sort(key=lambda f: (f[2] != CONFIRMED, -f[0], -f[1]))
+        for score, other_id, state in found[:MAX_LINKS]:
+            link = ClaimLink(
+                a_id=other_id,
+                b_id=claim.id,
+                relation=Relation.same.value,
+                score=round(score, 3),
+                origin=LinkOrigin.auto.value,
+                state=state,
+            )
+            session.add(link)
+            links.append(link)
+        if keys:  # Core executemany: dozens of key rows per claim, no ORM objects needed
             rows = [{"key": key, "claim_id": claim.id} for key in keys]
             session.connection().execute(insert(ClaimKey), rows)
+    session.flush()
     return links
 
 
