@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from claims import store
 from claims.cli import app
 from claims.db import session
+from claims.linking import MAX_LINKS, link_new_claims, same_group
 from claims.results import Claim as ParsedClaim
 from claims.results import ParsedArticle
 
@@ -240,3 +241,20 @@ def test_bare_surname_resolves_only_when_unambiguous(engine: Engine) -> None:
 def test_bare_surname_with_a_conflicting_role_is_someone_else(engine: Engine) -> None:
     velayati = _store(engine, "Ali Akbar Velayati", "an adviser to Iran's supreme leader", 1)
     assert _store(engine, "Velayati", "the defence minister", 2) != velayati
+
+
+def test_a_much_repeated_quote_gets_few_links_but_one_group(engine: Engine) -> None:
+    quote = '"The port will stay closed until the strike is over, and no ship will be unloaded,"'
+    ids = []
+    for n in range(MAX_LINKS + 4):
+        text = f"Port strike, day {n}\n\n{quote} Rosa Lind said.\n"
+        with session(engine) as s:
+            _, [claim] = store.add_article(
+                s, _parsed(text, quote, "Rosa Lind", None), source=f"p{n}", content_hash=f"p{n}"
+            )
+            links = link_new_claims(s, [claim])
+            assert len(links) == min(n, MAX_LINKS)
+            assert all(link.state == "confirmed" and link.score == 1.0 for link in links)
+            ids.append(claim.id)
+    with session(engine) as s:
+        assert same_group(s, ids[0]) == sorted(ids[1:])
