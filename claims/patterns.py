@@ -32,6 +32,34 @@ RE_QUOTE_MARK = regex.compile(r"''|[\"'" + LDQ + RDQ + LOW_DQ + REV_DQ + LAQ + R
 # Words with inner apostrophes, hyphens, dots and ampersands stay whole: Iran's, U.S, al-Hashd, AT&T.
 RE_TOKEN = regex.compile(r"[\p{L}\p{N}]++(?:[’'.\-&][\p{L}\p{N}]++)*+|[^\s\p{L}\p{N}]")
 
+# RE_TOKEN for text made only of Latin letters and general punctuation (nearly all news text), run by
+# the standard library's `re`, which tokenises a sentence about twice as fast. Its classes list, code
+# point by code point, what RE_TOKEN's own classes accept in that range, so both give the same tokens;
+# RE_BEYOND_FAST_TOKEN finds a character outside the range, and then RE_TOKEN must run.
+_FAST_TOKEN_RANGES = ((0x0000, 0x024F), (0x2000, 0x206F))
+
+
+def _class_in_ranges(member: regex.Pattern[str]) -> str:
+    """A `re` character-class body listing the code points of _FAST_TOKEN_RANGES that `member` matches."""
+    runs: list[list[int]] = []
+    for lo, hi in _FAST_TOKEN_RANGES:
+        for code in range(lo, hi + 1):
+            if member.fullmatch(chr(code)) is None:
+                continue
+            if runs and runs[-1][1] == code - 1:
+                runs[-1][1] = code
+            else:
+                runs.append([code, code])
+    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in runs)
+
+
+_WORD_CHARS = _class_in_ranges(regex.compile(r"[\p{L}\p{N}]"))
+_SPACE_CHARS = _class_in_ranges(regex.compile(r"\s"))
+RE_TOKEN_FAST = re.compile(rf"[{_WORD_CHARS}]++(?:[’'.\-&][{_WORD_CHARS}]++)*+|[^{_SPACE_CHARS}{_WORD_CHARS}]")
+RE_BEYOND_FAST_TOKEN = re.compile(
+    "[^" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _FAST_TOKEN_RANGES) + "]"
+)
+
 # A paragraph: a run of non-blank lines is split at every line break (wire text puts one paragraph per line).
 RE_LINE = regex.compile(r"[^\n]++")
 

@@ -140,6 +140,8 @@ def _abbreviation_before(text: str, dot: int, lo: int) -> bool:
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Word and punctuation tokens of text[start:end] as (start, end) offsets."""
+    if P.RE_BEYOND_FAST_TOKEN.search(text, start, end) is None:
+        return [m.span() for m in P.RE_TOKEN_FAST.finditer(text, start, end)]
     return [m.span() for m in P.RE_TOKEN.finditer(text, start, end)]
 
 
