@@ -2,8 +2,12 @@
 score from rapidfuzz, shingle keys for indexed blocking, and the speaker identity rules.
 
 Blocking (why linking one claim does not scan the store)
-    Every stored claim gets one row per distinct word 3-shingle of its fingerprint in an indexed
-    table of 32-bit keys (`claimkey`). A new claim looks up its own keys, reads at most
+    Every stored claim gets a row for each of the SKETCH_KEYS smallest hashes of the word 3-shingles
+    of its fingerprint (a bottom-k MinHash sketch) in an indexed table of 32-bit keys (`claimkey`).
+    Near-copies share most of their smallest hashes, and a fragment's shingles are all shingles of
+    the longer text, so its sketch keys are found among the longer text's shingles and the other way
+    round; storing a sketch instead of every shingle keeps each key's postings short on syndicated
+    copy. A new claim looks up all of its own keys, reads at most
     MAX_POSTINGS of the newest claims per key through the index, keeps the MAX_CANDIDATES claims that
     share the most keys, and only those are scored. The work per new claim is bounded by its length,
     not by the number of claims stored. Any near-copy shares most shingles (one changed word removes
@@ -35,6 +39,7 @@ from claims.models import (
     Review,
     Speaker,
     SpeakerAlias,
+    utcnow,
 )
 
 # Score thresholds on `similarity` (0..1), tuned on fixtures/linking/ and tests/test_linking.py:
@@ -50,7 +55,8 @@ FRAGMENT_MAX_SHARE = 0.9  # a "fragment" longer than this share of the other is 
 FRAGMENT_MIN_SCORE = 0.85
 FRAGMENT_COVERAGE = 0.8  # a fragment link is only confirmed when the quoted part is most of its claim
 SHINGLE_WORDS = 3  # words per blocking shingle
-MAX_POSTINGS = 40  # newest claims read per shingle key
+MAX_POSTINGS = 12  # newest claims read per shingle key (copies link transitively: a few suffice)
+SKETCH_KEYS = 16  # smallest shingle hashes stored per claim (bottom-k sketch)
 MAX_CANDIDATES = 30  # claims scored per new claim
 MAX_LINKS = 5  # automatic links per new claim; `same` is transitive, so one per copy group would do
 
@@ -377,7 +383,18 @@ _CANDIDATE_ROWS = select(Claim.id, Claim.article_id, Claim.speaker_id, Claim.tex
 )
 
 
-def link_new_claims(session: Session, claims: Sequence[Claim]) -> list[ClaimLink]:
+@dataclass(frozen=True, slots=True)
+class NewLink:
+    """A `same` link made at ingest: `a_id` is the stored claim, `b_id` the new one."""
+
+    a_id: int
+    b_id: int
+    relation: str
+    score: float
+    state: str
+
+
+def link_new_claims(session: Session, claims: Sequence[Claim]) -> list[NewLink]:
     """Link each new (flushed) claim to the stored claims that state the same thing, and index
     its blocking keys. Never commits.
 
@@ -385,7 +402,7 @@ def link_new_claims(session: Session, claims: Sequence[Claim]) -> list[ClaimLink
     article are skipped. Each candidate is scored with `match`, and `link_state` decides: a `same`
     link that is confirmed, suggested, or none (never between two different speakers). At most
     MAX_LINKS links per new claim, the best scores first: `same` is transitive (`same_group`), so
-    a quote syndicated a hundred times needs no hundred links per copy. Returns the new links, flushed.
+    a quote syndicated a hundred times needs no hundred links per copy. Returns the links written.
     """
     links: list[ClaimLink] = []
     for claim in claims:
@@ -413,20 +430,20 @@ def link_new_claims(session: Session, claims: Sequence[Claim]) -> list[ClaimLink
         # Confirmed first, then by score, then the newest copy.
         found.sort(key=lambda f: (f[2] != CONFIRMED, -f[0], -f[1]))
         for score, other_id, state in found[:MAX_LINKS]:
-            link = ClaimLink(
-                a_id=other_id,
-                b_id=claim.id,
-                relation=Relation.same.value,
-                score=round(score, 3),
-                origin=LinkOrigin.auto.value,
-                state=state,
-            )
-            session.add(link)
-            links.append(link)
-        if keys:  # Core executemany: dozens of key rows per claim, no ORM objects needed
-            rows = [{"key": key, "claim_id": claim.id} for key in keys]
+            links.append(NewLink(other_id, claim.id, Relation.same.value, round(score, 3), state))
+        if keys:  # Core executemany of the claim's sketch, no ORM objects needed
+            rows = [{"key": key, "claim_id": claim.id} for key in keys[:SKETCH_KEYS]]
             session.connection().execute(insert(ClaimKey), rows)
-    session.flush()
+    if links:  # Core executemany: link rows need no ORM objects (thousands on syndicated copy)
+        now = utcnow()
+        session.connection().execute(
+            insert(ClaimLink),
+            [
+                {"a_id": k.a_id, "b_id": k.b_id, "relation": k.relation, "score": k.score,
+                 "origin": LinkOrigin.auto.value, "state": k.state, "created_at": now}
+                for k in links
+            ],
+        )
     return links
 
 
