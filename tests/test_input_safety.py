@@ -213,11 +213,6 @@ def test_csv_cells_cannot_start_a_formula(hostile: list[dict[str, Any]]) -> None
     assert set(dangerous) <= texts
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (cli/common.py cell(), cli/review.py, cli/speakers.py): control characters in stored "
-    "names, notes and claim text reach the terminal raw in table output, so ESC sequences act on it",
-)
 def test_table_output_shows_control_characters_as_text(tmp_path: Path) -> None:
     path = tmp_path / "esc.json"
     text = '"\x1b[2J\x1b]0;pwned\x07 is what the screen showed," Ana Ruiz said.'

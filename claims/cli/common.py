@@ -99,17 +99,29 @@ def stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+# Control characters in stored text (an ESC from a scraped page, a BEL) are shown as their Unicode
+# control pictures (U+2400 block), one character for one, so they never act on the terminal and
+# offsets into the text stay valid. Newline and tab keep their meaning.
+_PICTURES = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)} | {0x7F: 0x2421}
+_PICTURES |= dict.fromkeys(range(0x80, 0xA0), 0xFFFD)
+
+
+def printable(value: str) -> str:
+    """`value` with every control character replaced by a visible stand-in of the same length."""
+    return value.translate(_PICTURES)
+
+
 def cell(value: Any) -> Text:
     """A table cell that shows `value` literally."""
     if value is None:
         return Text("")
     if isinstance(value, list | tuple):
-        return Text(", ".join(str(v) for v in value))
-    return Text(str(value))
+        return Text(printable(", ".join(str(v) for v in value)))
+    return Text(printable(str(value)))
 
 
 def shorten(text: str, width: int = 90) -> str:
-    flat = " ".join(text.split())
+    flat = printable(" ".join(text.split()))
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
@@ -172,7 +184,7 @@ def piped() -> Iterator[None]:
 
 def message(text: str) -> None:
     """A line for the person at the terminal, on stderr."""
-    typer.echo(text, err=True)
+    typer.echo(printable(text), err=True)
 
 
 def default_reviewer() -> str:

@@ -27,6 +27,7 @@ from claims.cli.common import (
     message,
     parse_date,
     piped,
+    printable,
     reading,
     shorten,
     stdout,
@@ -184,15 +185,15 @@ def _print_detail(detail: ClaimDetail) -> None:
     speaker = c.speaker or "(unknown)"
     if detail.speaker and detail.speaker.role:
         speaker += f", {detail.speaker.role}"
-    facts.add_row("Speaker", Text(f"{speaker}  [{c.speaker_kind}]"))
-    facts.add_row("As written", Text(f"{c.mention or ''}  {c.cue or ''}".strip()))
+    facts.add_row("Speaker", Text(printable(f"{speaker}  [{c.speaker_kind}]")))
+    facts.add_row("As written", Text(printable(f"{c.mention or ''}  {c.cue or ''}".strip())))
     said = c.date.isoformat() if c.date else f"not stated; article published {a.published or 'unknown'}"
     facts.add_row("Said on", Text(said))
-    facts.add_row("Article", Text(f"#{a.id} {a.title or '(untitled)'}"))
-    facts.add_row("Outlet", Text(" · ".join(x for x in (a.outlet, str(a.published or "")) if x)))
-    facts.add_row("Source", Text(a.url or a.source))
+    facts.add_row("Article", Text(printable(f"#{a.id} {a.title or '(untitled)'}")))
+    facts.add_row("Outlet", Text(printable(" · ".join(x for x in (a.outlet, str(a.published or "")) if x))))
+    facts.add_row("Source", Text(printable(a.url or a.source)))
     facts.add_row("Found by", Text(f"{c.rule} (confidence {c.confidence:.2f})"))
-    parts: list[Any] = [head, Text(c.text, style="bold"), facts, Panel(_context(detail), title="In context")]
+    parts: list[Any] = [head, Text(printable(c.text), style="bold"), facts, Panel(_context(detail), title="In context")]
     history = Table(title="Review history", title_justify="left")
     for header in ("when (UTC)", "status", "by", "note", "evidence"):
         history.add_column(header, overflow="fold")
@@ -204,7 +205,7 @@ def _print_detail(detail: ClaimDetail) -> None:
             Text(r.status, style=STATUS_STYLES.get(r.status, "")),
             cell(r.reviewer),
             cell((r.note or "") + origin),
-            Text("\n".join(r.evidence)),
+            Text(printable("\n".join(r.evidence))),
         )
     parts.append(history if detail.reviews else Text("No reviews yet.", style="dim"))
     if detail.links:
@@ -227,7 +228,7 @@ def _print_detail(detail: ClaimDetail) -> None:
 
 def _context(detail: ClaimDetail) -> Text:
     """The paragraph around the claim with the claim itself underlined."""
-    context = Text(detail.context)
+    context = Text(printable(detail.context))
     at = detail.context.find(detail.claim.text)
     if at >= 0:
         context.stylize("bold underline", at, at + len(detail.claim.text))
@@ -355,7 +356,7 @@ def _print_article(
         who = c.speaker or f"({c.speaker_kind})"
         colours.setdefault(who, PALETTE[len(colours) % len(PALETTE)])
     body, marks = _numbered(text, claims)
-    rendered = Text(body)
+    rendered = Text(printable(body))
     for (start, end, label_end), c in zip(marks, claims, strict=True):
         colour = colours[c.speaker or f"({c.speaker_kind})"]
         rendered.stylize(f"bold reverse {colour}", start, label_end)
@@ -368,12 +369,12 @@ def _print_article(
         legend.add_row(
             Text(str(n), style=f"bold reverse {colours[who]}"),
             str(c.id),
-            Text(who, style=colours[who]),
+            Text(printable(who), style=colours[who]),
             c.kind,
             Text(c.status, style=STATUS_STYLES.get(c.status, "")),
             cell(c.cue),
         )
-    heading = Text(" · ".join(x for x in (title, outlet, str(published or "")) if x), style="bold")
+    heading = Text(printable(" · ".join(x for x in (title, outlet, str(published or "")) if x)), style="bold")
     stdout().print(Group(heading, Text(""), rendered, Text(""), legend))
 
 

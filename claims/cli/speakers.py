@@ -13,7 +13,7 @@ from rich.text import Text
 
 from claims import store
 from claims.cli import app, guarded
-from claims.cli.common import DbOption, FormatOption, OutputFormat, cell, emit, reading
+from claims.cli.common import DbOption, FormatOption, OutputFormat, cell, emit, printable, reading
 from claims.export import to_record
 from claims.models import Status
 
@@ -64,5 +64,5 @@ def speakers(
 def _render(record: Mapping[str, Any], key: str) -> Text:
     if key in _STATUSES or key == "claims":
         value = record.get(key, 0)
-        return Text(str(value), style="" if value else "dim")
+        return Text(printable(str(value)), style="" if value else "dim")
     return cell(record.get(key))
