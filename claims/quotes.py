@@ -93,7 +93,10 @@ class _Finder:
             for qi, q in enumerate(qs):
                 lo = qs[qi - 1].end if qi else sent.start
                 hi = qs[qi + 1].start if qi + 1 < len(qs) else sent.end
-                found = self._after(q, hi) or self._intro(q, lo)
+                # `"…," X said` only when the quote opens its sentence (or follows the previous quote):
+                # `He thinks the plan "is a misguided approach," Burman said` is one mixed claim.
+                opens = not self.text[lo : q.start].strip(" ,—–-")
+                found = (self._after(q, hi) if opens else None) or self._intro(q, lo)
                 if found is None and qi + 1 == len(qs) and self._bare_after(q, hi) and si + 1 < len(self.sents):
                     found = self._after_next(q, self.sents[si + 1])
                     if found is not None:
@@ -107,7 +110,7 @@ class _Finder:
                     consumed.add(si)
                     last_attributed = si
                     continue
-                if split_from is not None:
+                if split_from is not None and self._continues_split(lo, q, hi):
                     # `"A," she said, "B."` and `"A," Tester said, referring to X, "B."`: B shares the speaker.
                     out.append(self._span(q, sent, "quote-split", None, None, inherit=True))
                     continue
@@ -121,6 +124,16 @@ class _Finder:
                     out.append(self._span(q, sent, "quote-unattributed", None, None))
                     consumed.add(si)
         return out, consumed
+
+    def _continues_split(self, lo: int, q: Quote, hi: int) -> bool:
+        """The second half of a split quote: only a short attribution, closed by a comma or colon,
+        stands between it and the first half, and nothing but punctuation follows it."""
+        between = self.text[lo : q.start].strip()
+        return (
+            between.endswith((",", ":", "—"))
+            and len(between.split()) <= _MAX_TAIL
+            and self._bare_after(q, hi)
+        )
 
     def _after_next(self, q: Quote, nxt: Sentence) -> tuple[str, Mention, tuple[int, int]] | None:
         """`"…?" Clinton said.` split off as its own sentence: the next sentence is only the attribution."""
