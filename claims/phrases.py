@@ -66,7 +66,9 @@ def _np_token(text: str, toks: list[Tok], k: int) -> bool:
         low = w.lower()
         return low in _NP_WORDS or low.endswith(("’s", "'s"))
     if w == "." and k > 0:
-        return _word(text, toks[k - 1]).lower() in ABBREVIATIONS
+        before = _word(text, toks[k - 1])
+        # `Gov.`, and a middle initial: `Elijah E. Cummings`
+        return before.lower() in ABBREVIATIONS or (len(before) == 1 and before.isupper())
     return w in ("’", "'") and k > 0 and _word(text, toks[k - 1])[-1:] in "sS"
 
 
@@ -160,7 +162,14 @@ def _valid_np(text: str, span: list[Tok]) -> bool:
         return False
     if _is_cap(head) and low not in S.SENTENCE_OPENERS:
         return True
-    return low in _HEADS
+    if low in _HEADS:
+        return True
+    # `one Democratic source on the panel`: the head stands before the phrase's preposition.
+    for i in range(1, len(words) - 1):
+        if words[i].lower() in S.SOURCE_PREPOSITIONS:
+            before = words[i - 1]
+            return before.lower() in _HEADS or (_is_cap(before) and before.lower() not in S.SENTENCE_OPENERS)
+    return False
 
 
 def _generic_np(text: str, toks: list[Tok], end: int) -> int | None:

@@ -95,7 +95,8 @@ class _Finder:
                 hi = qs[qi + 1].start if qi + 1 < len(qs) else sent.end
                 # `"…," X said` only when the quote opens its sentence (or follows the previous quote):
                 # `He thinks the plan "is a misguided approach," Burman said` is one mixed claim.
-                opens = not self.text[lo : q.start].strip(" ,—–-")
+                before = self.text[lo : q.start].strip(" —–-")
+                opens = not before.strip(",") or (before.endswith(",") and len(before.split()) <= 5)
                 found = (self._after(q, hi) if opens else None) or self._intro(q, lo)
                 if found is None and qi + 1 == len(qs) and self._bare_after(q, hi) and si + 1 < len(self.sents):
                     found = self._after_next(q, self.sents[si + 1])
@@ -185,6 +186,12 @@ class _Finder:
                 m = mention_after(self.text, toks, after) if after is not None else None
                 return ("quote-cue-speaker", m, cue_span) if m is not None else None
             m = mention_before(self.text, toks, aux, relative=True)
+            if m is not None and m.start != toks[lead][0]:
+                # `"…," panel Chairman Rep. Jason Chaffetz said`: one or two plain words lead the phrase.
+                k = _tok_at(toks, m.start)
+                gap = [self.text[t[0] : t[1]] for t in toks[lead:k]] if k is not None else []
+                if 0 < len(gap) <= 2 and all(w.isalpha() and w.islower() and w not in _CLAUSE_LEADS for w in gap):
+                    m = Mention(toks[lead][0], m.end, m.appos_start, m.appos_end)
             if m is not None and m.start == toks[lead][0]:
                 return "quote-speaker-cue", m, cue_span
         return None
@@ -528,6 +535,10 @@ class _Finder:
 # Words that open a subordinate clause: the main clause, and so the content, comes after.
 _SUBORDINATORS = frozenset(
     "after although as because before during for if in on since speaking unlike when whereas while".split()
+)
+# Words that cannot lead a speaker phrase: they start a clause.
+_CLAUSE_LEADS = frozenset(
+    "and but or so then when while which who that as if because although after before since is was".split()
 )
 # Words after which a new clause, with its own subject, begins.
 # Plain hearers of `told`: `told reporters that …`.
