@@ -197,3 +197,6 @@ RE_NOMINAL = regex.compile(
 
 # Where a clause inside a sentence ends: a comma not inside a number ("1,000").
 RE_CLAUSE_COMMA = regex.compile(r",(?!\d)")
+
+# The word after a position: "called into" -> "into".
+RE_NEXT_WORD = regex.compile(r"\s++([\p{L}]++)")

@@ -300,7 +300,7 @@ class _Finder:
         return out
 
     def _reported_in(self, sent: Sentence) -> list[ClaimSpan]:
-        cues = [c for c in self.cues_in(sent.start, sent.end) if not self.inside_quote(c[0])]
+        cues = [c for c in self.cues_in(sent.start, sent.end) if not self.inside_quote(c[0]) and self._verb_cue(c)]
         if not cues:
             return []
         toks = tokens(self.text, sent.start, sent.end)
@@ -327,6 +327,23 @@ class _Finder:
         if extra is not None:
             out.append(extra)
         return out
+
+    def _verb_cue(self, cue: tuple[int, int]) -> bool:
+        """Whether a cue word works as a reporting verb here (reported speech only)."""
+        word = self.text[cue[0] : cue[1]]
+        low = word.lower()
+        if low in C.CUE_QUOTE_ONLY:
+            return False
+        if len(word) > 1 and word.isupper():
+            return False  # an all-capitals heading: "HE'S BEEN CALLED OUT BY FELLOW DOCTORS"
+        before = self.text[max(0, cue[0] - 3) : cue[0]]
+        if before.endswith(("’s ", "'s ", "s’ ", "s' ")):
+            return False  # a noun after a possessive: "Editor's note"
+        if low.startswith("call") and " " not in low:
+            nxt = P.RE_NEXT_WORD.match(self.text, cue[1])
+            if nxt is not None and nxt.group(1).lower() in C.CALL_PARTICLES:
+                return False  # "called into the show"
+        return True
 
     def _nominal(self, sent: Sentence) -> ClaimSpan | None:
         """`Politifact seized on Trump's claim that there have been "thousands of shootings"`."""

@@ -14,7 +14,7 @@ CUE_VERBS = frozenset(
     declare decry demand deny describe disclose dismiss dispute emphasize emphasise estimate
     exclaim explain forecast insist joke lament maintain mention note observe pledge
     predict proclaim promise propose quip recall recount reiterate
-    repeat reply report respond retort reveal scoff shout sigh snap speculate stress
+    repeat reply report respond retort reveal scoff shout sigh speculate stress
     suggest swear testify tweet urge vow warn wonder write yell
     """.split()
 )
@@ -23,7 +23,7 @@ CUE_VERBS = frozenset(
 # "took questions"): only their -ed and -ing forms are cues, e.g. "stated", "questioning".
 CUE_NOUN_LIKE = frozenset(
     """
-    answer charge comment counter object point protest question remark signal state
+    answer charge comment counter object point protest question remark signal snap state
     """.split()
 )
 
@@ -82,3 +82,10 @@ CUE_OBJECT_AS = frozenset("described describes blasted blasts called calls dismi
 
 # Verbs of belief that, after a speech cue, stay inside the claim: "US officials say they believe ...".
 BELIEF_VERBS = frozenset("believe believes believed think thinks thought expect expects expected fear fears feared".split())
+
+# Cues that attribute only a quote next to them (`"…," she continued`); in reported speech they are
+# ordinary verbs ("supporters continue to show ...").
+CUE_QUOTE_ONLY = frozenset("continue continued continues continuing".split())
+
+# Words after "call" that make it a phone call or a visit, not speech: "called into the show".
+CALL_PARTICLES = frozenset("into in up back out off at to from over around".split())
