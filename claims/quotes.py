@@ -302,7 +302,8 @@ class _Finder:
     def _reported_in(self, sent: Sentence) -> list[ClaimSpan]:
         cues = [c for c in self.cues_in(sent.start, sent.end) if not self.inside_quote(c[0]) and self._verb_cue(c)]
         if not cues:
-            return []
+            nominal = self._nominal(sent)
+            return [nominal] if nominal is not None else []
         toks = tokens(self.text, sent.start, sent.end)
         main: ClaimSpan | None = None
         for cue in cues:
