@@ -34,6 +34,9 @@ _CLAUSE_WORDS = frozenset(
     """.split()
 )
 _PRONOUNS = frozenset(S.PRONOUNS)
+# Determiners that may open a plain-noun source ("two local farmers"); demonstratives do not
+# ("this week said" is not a source).
+_GENERIC_LEADS = S.DETERMINERS - frozenset("this that these those such".split())
 # Words that never open a source phrase: prepositions and conjunctions.
 _LEADING_NON_NP = S.SOURCE_PREPOSITIONS | frozenset({"and", "but", "&"})
 
@@ -110,15 +113,16 @@ def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = Tru
         k += 1
     if k < end and _valid_np(text, toks[k:end]):
         # `the housing minister`: a plain modifier and its determiner belong to the phrase.
-        if (
-            k >= 2
-            and _word(text, toks[k - 1]).isalpha()
-            and _word(text, toks[k - 1]).islower()
-            and _word(text, toks[k - 1]) not in _CLAUSE_WORDS
-            and _word(text, toks[k - 2]).lower() in ("the", "a", "an", "another")
-            and _word(text, toks[k]).islower()
-        ):
-            return k - 2
+        # `Several cast members`, `Connecticut's tax commissioner`: up to two plain modifiers after
+        # a determiner or a possessive belong to the phrase.
+        if _word(text, toks[k]).islower():
+            j = k
+            while j > 0 and k - j < 2 and _plain_word(_word(text, toks[j - 1])):
+                j -= 1
+            if j < k and j > 0:
+                lead = _word(text, toks[j - 1])
+                if lead.lower() in S.DETERMINERS or (lead.endswith(("’s", "'s")) and _is_cap(lead)):
+                    return j - 1
         return k
     if allow_generic:
         return _generic_np(text, toks, end)
@@ -138,6 +142,10 @@ def _close_paren(text: str, toks: list[Tok], open_: int) -> int | None:
         if _word(text, toks[j]) == ")":
             return j
     return None
+
+
+def _plain_word(w: str) -> bool:
+    return w.isalpha() and w.islower() and w not in _CLAUSE_WORDS and w not in S.DETERMINERS
 
 
 def _valid_np(text: str, span: list[Tok]) -> bool:
@@ -177,7 +185,7 @@ def _generic_np(text: str, toks: list[Tok], end: int) -> int | None:
     for size in range(2, min(5, end) + 1):
         k = end - size
         first = _word(text, toks[k]).lower()
-        if first in ("the", "a", "an", "another", "one", "his", "her", "their", "its"):
+        if first in _GENERIC_LEADS:
             inner = [_word(text, t) for t in toks[k + 1 : end]]
             if all(w.replace("’", "").replace("'", "").isalpha() and w.lower() not in _CLAUSE_WORDS for w in inner):
                 return k
@@ -223,6 +231,8 @@ def _appositive(text: str, span: list[Tok], relative: bool = False) -> bool:
     words = [_word(text, t) for t in span]
     if words[0].endswith(("’s", "'s")) and _is_cap(words[0]):
         return True  # `China, Pyongyang's only ally, said`
+    if relative and len(words) <= 6 and _is_cap(words[0]) and ("of" in words or "-" in words[0]):
+        return True  # `Senator Dianne Feinstein, Democrat of California, said`, `McConnell, R-Ky., said`
     if 2 <= len(words) <= 4 and all(_is_cap(w) for w in words):
         return True  # `The mayor, Anne Hidalgo, said`: the name set off after a role
     return first in ("a", "an", "the", "its", "his", "her", "their") or any(

@@ -32,6 +32,8 @@ RULE_CONFIDENCE = {
 }
 # How far back the clause-start test looks (characters): keeps it linear on endless sentences.
 _CLAUSE_WINDOW = 80
+# Words that may follow `X said` in a sentence that is only an attribution ("said on Tuesday").
+_MAX_ATTRIBUTION_TAIL = 6
 # A tail after the cue longer than this is a new clause, not "said on Monday in a statement".
 _MAX_TAIL = 14
 # A floating quote inherits a speaker only from an attributed quote this many sentences back.
@@ -143,7 +145,12 @@ class _Finder:
         qs = quotes_between(self.quotes, self.qstarts, nxt.start, nxt.end)
         hi = qs[0].start if qs else nxt.end
         found = self._after(q, hi)
-        if found is None or (not qs and not self._short_tail(tokens(self.text, nxt.start, nxt.end), found[1])):
+        if found is None:
+            return None
+        # Only the attribution: `Clinton said.`, `said Clinton, the nominee.`, `she told reporters.`
+        after = found[1].appos_end or found[1].end
+        words = len(self.text[max(after, found[2][1]) : hi].split())
+        if words > _MAX_ATTRIBUTION_TAIL:
             return None
         return found
 

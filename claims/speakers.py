@@ -18,6 +18,8 @@ RE_CAP_RUN = regex.compile(
 )
 RE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.&]*+")
 _ROLEISH = S.ROLE_WORDS | S.ROLE_MODIFIERS
+# Singular heads that end in -s: "a news analysis", "the bus".
+_SINGULAR_S = frozenset("analysis basis bus campus census chorus crisis focus news status thesis virus".split())
 _RUN_OPENERS = S.SENTENCE_OPENERS | S.DETERMINERS | frozenset(S.PRONOUNS)
 _TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady mx".split())
 
@@ -218,8 +220,9 @@ class SpeakerResolver:
         if head in S.ORG_WORDS and head not in S.GROUP_HEADS:
             return Resolved(_norm(_strip_the(mention)), "organization", None)
         affiliated = any(_is_cap(w) for w in core[:-1]) or len(words) > len(core)
-        if head in S.GROUP_HEADS and (affiliated or head not in S.ANONYMOUS_PLURALS):
-            return Resolved(_norm(mention), "group", None)
+        plural = head in S.GROUP_HEADS or (head.endswith("s") and not head.endswith("ss") and head not in _SINGULAR_S)
+        if plural and (affiliated or head not in S.ANONYMOUS_PLURALS):
+            return Resolved(_norm(mention), "group", None)  # `US officials`, `two local farmers`
         return Resolved(_norm(mention), "anonymous", None)
 
     def _pronoun(self, word: str, pos: int) -> Resolved:

@@ -704,3 +704,27 @@ def test_newer_rules(text: str, expected: list[dict[str, Any]]) -> None:
         assert text[claim.start : claim.end] == claim.text
         for key, value in want.items():
             assert getattr(claim, key) == value, (key, claim.to_dict())
+
+
+MODIFIED_SOURCES: list[Case] = [
+    ("Several cast members said the host was rude to them.", "Several cast members"),
+    ("Two local farmers said the river had never been this low.", "Two local farmers"),
+    ("Norway's fisheries minister said the quota would be cut.", "Norway's fisheries minister"),
+    ("Senator Ana Ruiz, Democrat of Oregon, said the bill would pass.", "Senator Ana Ruiz"),
+    ("Tom Baker, R-Ohio, said the bill would fail.", "Tom Baker"),
+]
+
+
+@pytest.mark.parametrize("text, mention", MODIFIED_SOURCES, ids=[t[:40] for t, _ in MODIFIED_SOURCES])
+def test_sources_with_modifiers_and_asides(text: str, mention: str) -> None:
+    [claim] = _claims(text)
+    assert claim.mention == mention
+    assert claim.kind == "indirect" and claim.cue == "said"
+
+
+def test_a_long_sentence_after_a_quote_is_not_its_attribution() -> None:
+    text = 'She called it "not in line with our policy." The network said it would send a reporter to the region.'
+    found = _claims(text)
+    assert [c.kind for c in found] == ["mixed", "indirect"]
+    assert found[1].text == "it would send a reporter to the region"
+    assert found[1].mention == "The network"
