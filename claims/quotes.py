@@ -465,8 +465,8 @@ class _Finder:
                 return None
             return self._claim(sent, sent.start, toks[aux - 1][0], "reported-cue-speaker", m, cue_span)
         m = first  # mention_before reads `relative` only after a comma, and there is none before the cue here
-        if m is None:
-            return None
+        if m is None or self.text[m.start : m.end].lower() == "who":
+            return None  # `…, who said X`: a relative clause, its content follows the cue
         k = _tok_at(toks, m.start)
         if k is None or k == 0 or self.text[toks[k - 1][0]] != ",":
             return None

@@ -227,6 +227,10 @@ class SpeakerResolver:
 
     def _pronoun(self, word: str, pos: int) -> Resolved:
         want = S.PRONOUNS[word]
+        if want == "relative":
+            # `Mitch McConnell, who said …`: the relative pronoun's antecedent stands just before it.
+            name = self._nearest_name_before(pos)
+            return Resolved(name, "person", None) if name else Resolved(None, "unknown", None)
         for _, r in reversed(self.history[-6:]):
             if r.speaker is None:
                 continue

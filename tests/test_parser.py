@@ -728,3 +728,15 @@ def test_a_long_sentence_after_a_quote_is_not_its_attribution() -> None:
     assert [c.kind for c in found] == ["mixed", "indirect"]
     assert found[1].text == "it would send a reporter to the region"
     assert found[1].mention == "The network"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("The mayor thanked Ana Ruiz, who said the budget was balanced.", "Ana Ruiz", "the budget was balanced"),
+        ("Reporters met Tom Baker, who said the mill would reopen in May.", "Tom Baker", "the mill would reopen in May"),
+    ],
+)
+def test_who_said_names_its_antecedent(text: str, speaker: str, content: str) -> None:
+    [claim] = _claims(text)
+    assert (claim.mention, claim.speaker, claim.text) == ("who", speaker, content)

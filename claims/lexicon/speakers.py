@@ -95,6 +95,7 @@ PRONOUNS = {
     "her": "female",
     "their": "plural",
     "its": "neuter",
+    "who": "relative",  # "McConnell, who said ..." names its antecedent
 }
 
 # Determiners and quantifiers that open a common-noun mention, e.g. "another source", "two officials".
