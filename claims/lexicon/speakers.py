@@ -53,7 +53,7 @@ GROUP_HEADS = frozenset(
     people police politicians protesters protestors prosecutors rebels republicans researchers
     residents scientists senators sources spokesmen supporters voters witnesses workers
     conservatives liberals progressives americans residents parents students teachers scholars
-    forces troops officers staffers strategists allies
+    forces troops officers staffers strategists allies percent respondents
     """.split()
 )
 
