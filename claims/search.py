@@ -4,8 +4,6 @@ by db/versions/0002_linking.py, with the same filters as `claims list` (`store.C
 
 from __future__ import annotations
 
-from typing import Any
-
 import regex
 from sqlalchemy import Float, Integer, func, literal_column
 from sqlalchemy import text as sql_text
@@ -13,7 +11,7 @@ from sqlmodel import Session, col
 
 from claims import store
 from claims.errors import InputError
-from claims.models import Article, Claim, ClaimPublic
+from claims.models import Claim, ClaimPublic
 
 # One piece of a web-style query: a "quoted phrase", a -negated word or phrase, OR, or a word.
 RE_QUERY_PART = regex.compile(
@@ -58,29 +56,6 @@ def fts5_query(query: str) -> str:
     return f"({positive})" + "".join(f" NOT {term}" for term in negated)
 
 
-def _apply_filter(session: Session, stmt: Any, flt: store.ClaimFilter) -> Any | None:
-    # The conditions of `store.list_claims`, on a statement over `store._claim_rows()`;
-    # None when the speaker filter names nobody.
-    if flt.speaker is not None:
-        ids = store.find_speaker_ids(session, flt.speaker)
-        if not ids:
-            return None
-        stmt = stmt.where(col(Claim.speaker_id).in_(ids))
-    if flt.status is not None:
-        stmt = stmt.where(Claim.status == flt.status)
-    if flt.kind is not None:
-        stmt = stmt.where(Claim.kind == flt.kind)
-    if flt.outlet is not None:
-        stmt = stmt.where(func.lower(Article.outlet) == flt.outlet.casefold())
-    if flt.article_id is not None:
-        stmt = stmt.where(Claim.article_id == flt.article_id)
-    if flt.since is not None:
-        stmt = stmt.where(col(Claim.dated) >= flt.since)
-    if flt.until is not None:
-        stmt = stmt.where(col(Claim.dated) <= flt.until)
-    return stmt
-
-
 def search_claims(session: Session, query: str, flt: store.ClaimFilter) -> list[tuple[ClaimPublic, float]]:
     """Claims whose text matches `query` and `flt`, best first, each with its relevance (higher is
     better; BM25 on SQLite, ts_rank on PostgreSQL, so not comparable across backends).
@@ -109,7 +84,7 @@ def search_claims(session: Session, query: str, flt: store.ClaimFilter) -> list[
         )
         stmt = base.add_columns(fts.c.relevance).join(fts, fts.c.claim_id == col(Claim.id))
         order = fts.c.relevance.desc()
-    stmt = _apply_filter(session, stmt, flt)
+    stmt = store.apply_claim_filter(session, stmt, flt)
     if stmt is None:
         return []
     stmt = stmt.order_by(order, col(Claim.dated), col(Claim.id)).offset(flt.offset)

@@ -9,6 +9,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 import regex
@@ -16,6 +17,7 @@ from sqlalchemy import func, insert, or_, text
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
+from claims.db import raw_cursor
 from claims.errors import InputError, NotFoundError, StoreError
 from claims.linking import resolve_stored_speaker
 from claims.models import (
@@ -32,6 +34,7 @@ from claims.models import (
     SpeakerAlias,
     SpeakerPublic,
     Status,
+    utcnow,
 )
 from claims.results import Claim as ParsedClaim
 from claims.results import ParsedArticle
@@ -66,7 +69,30 @@ def existing_hashes(session: Session, hashes: Iterable[str]) -> set[str]:
 
 def article_by_hash(session: Session, content_hash: str) -> int | None:
     """The id of the stored article with this content hash, or None."""
-    return session.exec(select(Article.id).where(Article.content_hash == content_hash)).first()
+    rows = raw_cursor(session).rows("SELECT id FROM article WHERE content_hash = ?", (content_hash,))
+    return int(rows[0][0]) if rows else None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article row just written by `add_article`."""
+
+    id: int
+    source: str
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """A claim row just written by `add_article`: what linking and the caller read of it."""
+
+    id: int
+    article_id: int
+    speaker_id: int | None
+    text: str
+    start: int
+    end: int
+    kind: str
 
 
 def add_article(
@@ -77,8 +103,8 @@ def add_article(
     content_hash: str,
     url: str | None = None,
     speakers: SpeakerCache | None = None,
-) -> tuple[Article, list[Claim]]:
-    """Store a parsed article and its claims; returns the new rows (flushed, so they have ids).
+) -> tuple[StoredArticle, list[StoredClaim]]:
+    """Store a parsed article and its claims; returns the new rows (written, so they have ids).
 
     `speakers` remembers speakers across the articles of one ingest run (clear it after a failed
     transaction). Raises StoreError when a claim's offsets do not slice back to its text, so
@@ -87,18 +113,22 @@ def add_article(
     for claim in parsed.claims:
         if parsed.text[claim.start : claim.end] != claim.text:
             raise StoreError(f"{source}: claim at {claim.start}-{claim.end} does not match the article text")
-    article = Article(
-        source=source,
-        url=url,
-        title=parsed.title,
-        outlet=parsed.outlet,
-        published=parsed.published,
-        text=parsed.text,
-        content_hash=content_hash,
-    )
-    session.add(article)
-    session.flush()
-    assert article.id is not None
+    # Core statements, not ORM objects: ingest writes thousands of these rows a second.
+    articles = Article.__table__  # type: ignore[attr-defined]
+    article_id = session.execute(
+        insert(articles).returning(articles.c.id),
+        {
+            "source": source,
+            "url": url,
+            "title": parsed.title,
+            "outlet": parsed.outlet,
+            "published": parsed.published,
+            "text": parsed.text,
+            "content_hash": content_hash,
+            "ingested_at": utcnow(),
+        },
+    ).scalar_one()
+    article = StoredArticle(article_id, source, content_hash)
     cache = speakers if speakers is not None else SpeakerCache()
     session.info[_ALIAS_CACHE] = cache.alias_keys
     values: list[dict[str, object]] = []
@@ -106,7 +136,7 @@ def add_article(
         speaker_id = _speaker_for(session, cache, claim)
         values.append(
             {
-                "article_id": article.id,
+                "article_id": article_id,
                 "speaker_id": speaker_id,
                 "mention": claim.mention,
                 "speaker_start": claim.speaker_start,
@@ -134,7 +164,18 @@ def add_article(
     ids: dict[tuple[int, int], list[int]] = defaultdict(list)
     for claim_id, start, end in sorted(returned):
         ids[(start, end)].append(claim_id)
-    rows = [Claim(id=ids[(v["start"], v["end"])].pop(0), **v) for v in values]
+    rows = [
+        StoredClaim(
+            ids[(v["start"], v["end"])].pop(0),  # type: ignore[index]
+            article_id,
+            v["speaker_id"],  # type: ignore[arg-type]
+            v["text"],  # type: ignore[arg-type]
+            v["start"],  # type: ignore[arg-type]
+            v["end"],  # type: ignore[arg-type]
+            v["kind"],  # type: ignore[arg-type]
+        )
+        for v in values
+    ]
     return article, rows
 
 
@@ -184,21 +225,18 @@ def _speaker_for(session: Session, cache: SpeakerCache, claim: ParsedClaim) -> i
         return None  # no name (or only punctuation): stored without a speaker, like an unknown one
     speaker_id = cache.ids.get(wanted)
     if speaker_id is None:
-        speaker = find_or_create_speaker(
+        speaker_id, key, role = _find_or_create_speaker(
             session, claim.speaker or "", claim.speaker_kind, claim.speaker_role, claim.mention
         )
-        assert speaker.id is not None
-        cache.ids[wanted] = speaker.id
-        cache.keys[speaker.id] = speaker.key
-        if not speaker.role:
-            cache.roleless.add(speaker.id)
-        return speaker.id
+        cache.ids[wanted] = speaker_id
+        cache.keys[speaker_id] = key
+        if not role:
+            cache.roleless.add(speaker_id)
+        return speaker_id
     if claim.mention:
         _add_aliases(session, speaker_id, cache.keys[speaker_id], [claim.mention])
     if claim.speaker_role and speaker_id in cache.roleless:
-        stored = session.get(Speaker, speaker_id)
-        if stored is not None and not stored.role:
-            stored.role = claim.speaker_role
+        _fill_role(session, speaker_id, claim.speaker_role)
         cache.roleless.discard(speaker_id)
     return speaker_id
 
@@ -211,6 +249,16 @@ def find_or_create_speaker(
     Records the name, a person's surname and `mention` (when it is part of the name) as aliases,
     and fills a missing role. Returns the Speaker, flushed.
     """
+    speaker_id, _, _ = _find_or_create_speaker(session, name, kind, role, mention)
+    speaker = session.get(Speaker, speaker_id, populate_existing=True)  # rows written by plain SQL
+    assert speaker is not None
+    return speaker
+
+
+def _find_or_create_speaker(
+    session: Session, name: str, kind: str, role: str | None, mention: str | None
+) -> tuple[int, str, str | None]:
+    # `find_or_create_speaker` as (id, key, role) through plain SQL, for ingest.
     key = normalise_key(name)
     if not key:
         raise StoreError(f"speaker name {name!r} has no letters or digits")
@@ -220,18 +268,26 @@ def find_or_create_speaker(
             text("SELECT pg_advisory_xact_lock(:cls, hashtext(:key))"),
             {"cls": _PG_SPEAKER_LOCK_CLASS, "key": f"{kind}:{key}"},
         )
-    speaker = session.exec(
-        select(Speaker).where(Speaker.key == key, Speaker.kind == kind).order_by(col(Speaker.id))
-    ).first()
-    speaker = speaker or resolve_stored_speaker(session, name, kind, role)  # `Velayati` -> Ali Akbar Velayati
-    if speaker is None:
-        speaker = Speaker(name=name, key=key, kind=kind, role=role)
-        session.add(speaker)
-        session.flush()
-        assert speaker.id is not None
-        session.info.setdefault(_ALIAS_CACHE, {})[speaker.id] = set()  # new: no aliases to look up
-    elif role and not speaker.role:
-        speaker.role = role
+    cursor = raw_cursor(session)
+    found = cursor.rows(
+        "SELECT id, key, role FROM speaker WHERE key = ? AND kind = ? ORDER BY id LIMIT 1", (key, kind)
+    )
+    stored = found[0] if found else None
+    stored = stored or resolve_stored_speaker(session, name, kind, role)  # `Velayati` -> Ali Akbar Velayati
+    if stored is None:
+        speaker_id = int(
+            cursor.rows(
+                "INSERT INTO speaker (name, key, kind, role) VALUES (?, ?, ?, ?) RETURNING id",
+                (name, key, kind, role),
+            )[0][0]
+        )
+        session.info.setdefault(_ALIAS_CACHE, {})[speaker_id] = set()  # new: no aliases to look up
+        speaker_key, speaker_role = key, role
+    else:
+        speaker_id, speaker_key, speaker_role = stored
+        if role and not speaker_role:
+            _fill_role(session, speaker_id, role)
+            speaker_role = role
     aliases = [name]
     tokens = key.split()
     if kind in _SURNAME_KINDS and len(tokens) > 1:
@@ -239,9 +295,15 @@ def find_or_create_speaker(
         aliases.append(surname)
     if mention:
         aliases.append(mention)
-    assert speaker.id is not None
-    _add_aliases(session, speaker.id, speaker.key, aliases)
-    return speaker
+    _add_aliases(session, speaker_id, speaker_key, aliases)
+    return speaker_id, speaker_key, speaker_role
+
+
+def _fill_role(session: Session, speaker_id: int, role: str) -> None:
+    # A role learnt later fills an empty one; a stored role is never overwritten.
+    raw_cursor(session).run(
+        "UPDATE speaker SET role = ? WHERE id = ? AND (role IS NULL OR role = '')", (role, speaker_id)
+    )
 
 
 def _add_aliases(session: Session, speaker_id: int, speaker_key: str, aliases: Sequence[str]) -> None:
@@ -256,16 +318,16 @@ def _add_aliases(session: Session, speaker_id: int, speaker_key: str, aliases: S
         return
     # Alias keys known per speaker: cached for the session, or for the run by add_article.
     cache: dict[int, set[str]] = session.info.setdefault(_ALIAS_CACHE, {})
+    cursor = raw_cursor(session)
     known = cache.get(speaker_id)
     if known is None:
-        known = set(
-            session.exec(select(SpeakerAlias.alias_key).where(SpeakerAlias.speaker_id == speaker_id)).all()
-        )
+        rows = cursor.rows("SELECT alias_key FROM speakeralias WHERE speaker_id = ?", (speaker_id,))
+        known = {row[0] for row in rows}
         cache[speaker_id] = known
-    for alias_key, alias in wanted.items():
-        if alias_key not in known:
-            session.add(SpeakerAlias(speaker_id=speaker_id, alias=alias, alias_key=alias_key))
-            known.add(alias_key)
+    new = [(speaker_id, alias, alias_key) for alias_key, alias in wanted.items() if alias_key not in known]
+    if new:
+        cursor.run_many("INSERT INTO speakeralias (speaker_id, alias, alias_key) VALUES (?, ?, ?)", new)
+        known.update(alias_key for _, _, alias_key in new)
 
 
 def find_speaker_ids(session: Session, query: str) -> list[int]:
@@ -356,17 +418,13 @@ class ClaimFilter:
     offset: int = 0
 
 
-def list_claims(session: Session, flt: ClaimFilter) -> list[ClaimPublic]:
-    """Claims matching `flt`, oldest first by `dated` then id.
-
-    The speaker is resolved to ids first (through the indexed alias keys), so the claim query is an
-    index range on (speaker_id, dated).
-    """
-    stmt = _claim_rows()
+def apply_claim_filter(session: Session, stmt: Any, flt: ClaimFilter) -> Any | None:
+    """`stmt` (a select over claim rows joined to their article) narrowed by every condition of
+    `flt`; None when the speaker filter names nobody. Shared by `list_claims` and search."""
     if flt.speaker is not None:
         ids = find_speaker_ids(session, flt.speaker)
         if not ids:
-            return []
+            return None
         stmt = stmt.where(col(Claim.speaker_id).in_(ids))
     if flt.status is not None:
         stmt = stmt.where(Claim.status == flt.status)
@@ -380,6 +438,18 @@ def list_claims(session: Session, flt: ClaimFilter) -> list[ClaimPublic]:
         stmt = stmt.where(col(Claim.dated) >= flt.since)
     if flt.until is not None:
         stmt = stmt.where(col(Claim.dated) <= flt.until)
+    return stmt
+
+
+def list_claims(session: Session, flt: ClaimFilter) -> list[ClaimPublic]:
+    """Claims matching `flt`, oldest first by `dated` then id.
+
+    The speaker is resolved to ids first (through the indexed alias keys), so the claim query is an
+    index range on (speaker_id, dated).
+    """
+    stmt = apply_claim_filter(session, _claim_rows(), flt)
+    if stmt is None:
+        return []
     stmt = stmt.order_by(col(Claim.dated), col(Claim.id)).offset(flt.offset)
     if flt.limit:
         stmt = stmt.limit(flt.limit)
