@@ -450,7 +450,7 @@ def list_claims(session: Session, flt: ClaimFilter) -> list[ClaimPublic]:
     stmt = apply_claim_filter(session, _claim_rows(), flt)
     if stmt is None:
         return []
-    stmt = stmt.order_by(col(Claim.dated), col(Claim.id)).offset(flt.offset)
+    stmt = stmt.order_by(col(Claim.dated).asc().nulls_last(), col(Claim.id)).offset(flt.offset)  # same order on both backends
     if flt.limit:
         stmt = stmt.limit(flt.limit)
     return [_claim_public(*row) for row in session.exec(stmt).all()]
