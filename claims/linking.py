@@ -22,23 +22,21 @@ import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 import regex
 from rapidfuzz import fuzz
-from sqlalchemy import bindparam, insert, or_
-from sqlalchemy import text as sql_text
+from sqlalchemy import insert, or_
 from sqlmodel import Session, col, select
 
+from claims.db import raw_cursor
 from claims.models import (
     Claim,
-    ClaimKey,
     ClaimLink,
     LinkOrigin,
     LinkState,
     Relation,
     Review,
-    Speaker,
-    SpeakerAlias,
     utcnow,
 )
 
@@ -63,7 +61,6 @@ MAX_LINKS = 5  # automatic links per new claim; `same` is transitive, so one per
 CONFIRMED = LinkState.confirmed.value
 SUGGESTED = LinkState.suggested.value
 REJECTED = LinkState.rejected.value
-_KEYS_PER_QUERY = 100  # SQLite allows 500 terms in a compound SELECT
 
 # Characters removed without a trace, so `Iran's` and `Iran’s` both become `irans`.
 _APOSTROPHES = str.maketrans(
@@ -338,49 +335,85 @@ def resolve_speaker(name: str, role: str | None, known: Sequence[KnownSpeaker]) 
     return match
 
 
-def resolve_stored_speaker(session: Session, name: str, kind: str, role: str | None) -> Speaker | None:
+def resolve_stored_speaker(
+    session: Session, name: str, kind: str, role: str | None
+) -> tuple[int, str, str | None] | None:
     """The stored person `name` is under another form (`Velayati`, `Ali Velayati`, an accent-less
-    spelling), by `resolve_speaker` over the people sharing its surname; None for a new speaker
-    or an ambiguous name. Only people are resolved: organisations and groups match by key."""
+    spelling), by `resolve_speaker` over the people sharing its surname, as (id, key, role); None
+    for a new speaker or an ambiguous name. Only people are resolved: organisations and groups
+    match by key."""
     if kind != "person" or not name_tokens(name):
         return None
     # Both this module's surname and the store's alias key form (`o brien` -> `brien`).
-    last_keys = {surname(name), RE_NON_ALNUM.sub(" ", _fold(name)).split()[-1]}
-    ids = select(SpeakerAlias.speaker_id).where(col(SpeakerAlias.alias_key).in_(last_keys))
-    people = session.exec(select(Speaker).where(col(Speaker.id).in_(ids), Speaker.kind == "person")).all()
-    if not people:
+    last_keys = (surname(name), RE_NON_ALNUM.sub(" ", _fold(name)).split()[-1])
+    rows = raw_cursor(session).rows(_PEOPLE_BY_ALIAS_SQL, last_keys)
+    if not rows:
         return None
+    people: dict[int, tuple[str, str, str | None]] = {}
     aliases: dict[int, list[str]] = {}
-    for speaker_id, alias in session.exec(
-        select(SpeakerAlias.speaker_id, SpeakerAlias.alias).where(col(SpeakerAlias.speaker_id).in_(ids))
-    ).all():
+    for speaker_id, speaker_name, key, speaker_role, alias in rows:
+        people[speaker_id] = (speaker_name, key, speaker_role)
         aliases.setdefault(speaker_id, []).append(alias)
-    known = [KnownSpeaker(p.id or 0, p.name, p.role, tuple(aliases.get(p.id or 0, ()))) for p in people]
-    match = resolve_speaker(name, role, known)
-    return session.get(Speaker, match.id) if match else None
+    known = [KnownSpeaker(i, n, r, tuple(aliases[i])) for i, (n, _, r) in people.items()]
+    found = resolve_speaker(name, role, known)
+    if found is None:
+        return None
+    return found.id, people[found.id][1], people[found.id][2]
 
 
-def _postings(session: Session, keys: Sequence[int]) -> list[int]:
+# The people with an alias equal to either of two keys, one row per alias of theirs.
+_PEOPLE_BY_ALIAS_SQL = (
+    "SELECT s.id, s.name, s.key, s.role, a.alias FROM speaker s JOIN speakeralias a ON a.speaker_id = s.id "
+    "WHERE s.kind = 'person' AND s.id IN (SELECT speaker_id FROM speakeralias WHERE alias_key IN (?, ?)) "
+    "ORDER BY s.id, a.id"
+)
+
+
+# Read through the DBAPI cursor (claims.db.RawCursor): thousands of these run per second of ingest.
+_POSTINGS_SQL = f"SELECT claim_id FROM claimkey WHERE key = ? ORDER BY claim_id DESC LIMIT {MAX_POSTINGS}"
+_KEY_INSERT_SQL = "INSERT INTO claimkey (key, claim_id) VALUES (?, ?)"
+
+
+def _postings(session: Session, keys: Sequence[int], cache: dict[int, list[int]] | None = None) -> list[int]:
     # One id per (key, claim) hit, the newest MAX_POSTINGS claims per key, each read as a range of
-    # the (key, claim_id) primary key. Plain SQL: one UNION ALL per hundred keys, built as text
-    # because a statement object per key count would be recompiled for every claim.
+    # the (key, claim_id) primary key by one prepared statement. `cache` keeps each key's postings
+    # for the other claims of the same article.
+    cursor = raw_cursor(session)
     hits: list[int] = []
-    for i in range(0, len(keys), _KEYS_PER_QUERY):
-        chunk = keys[i : i + _KEYS_PER_QUERY]
-        sql = " UNION ALL ".join(
-            f"SELECT claim_id FROM (SELECT claim_id FROM claimkey WHERE key = :k{n} "
-            f"ORDER BY claim_id DESC LIMIT {MAX_POSTINGS}) AS p{n}"
-            for n in range(len(chunk))
-        )
-        params = {f"k{n}": key for n, key in enumerate(chunk)}
-        hits.extend(session.connection().execute(sql_text(sql), params).scalars())
+    for key in keys:
+        found = cache.get(key) if cache is not None else None
+        if found is None:
+            found = [row[0] for row in cursor.rows(_POSTINGS_SQL, (key,))]
+            if cache is not None:
+                cache[key] = found
+        hits.extend(found)
     return hits
 
 
-# Built once: an "expanding" IN takes any number of ids without a new statement per count.
-_CANDIDATE_ROWS = select(Claim.id, Claim.article_id, Claim.speaker_id, Claim.text).where(
-    col(Claim.id).in_(bindparam("ids", expanding=True))
-)
+def _candidate_rows(
+    session: Session, ids: Sequence[int], known: dict[int, tuple[int, int | None, str]]
+) -> list[tuple[int, int, int | None, str]]:
+    # (id, article_id, speaker_id, text) of each id, read once per article run into `known`.
+    missing = [i for i in ids if i not in known]
+    if missing:
+        marks = ",".join("?" * len(missing))
+        sql = f"SELECT id, article_id, speaker_id, text FROM claim WHERE id IN ({marks})"
+        for claim_id, article_id, speaker_id, text in raw_cursor(session).rows(sql, missing):
+            known[claim_id] = (article_id, speaker_id, text)
+    return [(i, *known[i]) for i in ids if i in known]
+
+
+class LinkableClaim(Protocol):
+    """What linking reads of a new claim (a stored Claim row, or store.StoredClaim)."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def article_id(self) -> int: ...
+    @property
+    def speaker_id(self) -> int | None: ...
+    @property
+    def text(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,53 +427,65 @@ class NewLink:
     state: str
 
 
-def link_new_claims(session: Session, claims: Sequence[Claim]) -> list[NewLink]:
+def link_new_claims(session: Session, claims: Sequence[LinkableClaim]) -> list[NewLink]:
     """Link each new (flushed) claim to the stored claims that state the same thing, and index
     its blocking keys. Never commits.
 
     Candidates come from the shingle-key index (see the module docstring); claims of the same
-    article are skipped. Each candidate is scored with `match`, and `link_state` decides: a `same`
+    article are skipped (their keys are indexed after all of them are linked, so they take no
+    posting slots). Each candidate is scored with `match`, and `link_state` decides: a `same`
     link that is confirmed, suggested, or none (never between two different speakers). At most
     MAX_LINKS links per new claim, the best scores first: `same` is transitive (`same_group`), so
     a quote syndicated a hundred times needs no hundred links per copy. Returns the links written.
     """
-    links: list[ClaimLink] = []
+    links: list[NewLink] = []
+    key_rows: list[tuple[int, int]] = []
+    postings: dict[int, list[int]] = {}
+    known: dict[int, tuple[int, int | None, str]] = {}
     for claim in claims:
-        assert claim.id is not None, "link_new_claims needs flushed claims"
-        keys = sorted(shingle_keys(claim.text))
-        candidates = rank_candidates(_postings(session, keys), exclude=[claim.id]) if keys else []
+        claim_id, article_id, claim_speaker, claim_text = (
+            claim.id,
+            claim.article_id,
+            claim.speaker_id,
+            claim.text,
+        )
+        assert claim_id is not None, "link_new_claims needs flushed claims"
+        keys = sorted(shingle_keys(claim_text))
+        candidates = rank_candidates(_postings(session, keys, postings), exclude=[claim_id]) if keys else []
         found: list[tuple[float, int, str]] = []
-        if candidates:
-            rows = session.connection().execute(_CANDIDATE_ROWS, {"ids": candidates}).all()
-            for other_id, article_id, speaker_id, text in rows:
-                if article_id == claim.article_id or other_id is None:
-                    continue
-                same = (
-                    None if claim.speaker_id is None or speaker_id is None else claim.speaker_id == speaker_id
-                )
-                if same is False:
-                    continue
-                score, whole = match(text, claim.text)
-                state = link_state(score, same)
-                if state is None:
-                    continue
-                if not whole:  # a mixed claim holding a fragment says more than the quote: ask
-                    state = SUGGESTED
-                found.append((score, other_id, state))
+        for other_id, other_article, speaker_id, text in _candidate_rows(session, candidates, known):
+            if other_article == article_id:
+                continue
+            same = None if claim_speaker is None or speaker_id is None else claim_speaker == speaker_id
+            if same is False:
+                continue
+            score, whole = match(text, claim_text)
+            state = link_state(score, same)
+            if state is None:
+                continue
+            if not whole:  # a mixed claim holding a fragment says more than the quote: ask
+                state = SUGGESTED
+            found.append((score, other_id, state))
         # Confirmed first, then by score, then the newest copy.
         found.sort(key=lambda f: (f[2] != CONFIRMED, -f[0], -f[1]))
         for score, other_id, state in found[:MAX_LINKS]:
-            links.append(NewLink(other_id, claim.id, Relation.same.value, round(score, 3), state))
-        if keys:  # Core executemany of the claim's sketch, no ORM objects needed
-            rows = [{"key": key, "claim_id": claim.id} for key in keys[:SKETCH_KEYS]]
-            session.connection().execute(insert(ClaimKey), rows)
+            links.append(NewLink(other_id, claim_id, Relation.same.value, round(score, 3), state))
+        key_rows.extend((key, claim_id) for key in keys[:SKETCH_KEYS])
+    raw_cursor(session).run_many(_KEY_INSERT_SQL, key_rows)
     if links:  # Core executemany: link rows need no ORM objects (thousands on syndicated copy)
         now = utcnow()
         session.connection().execute(
             insert(ClaimLink),
             [
-                {"a_id": k.a_id, "b_id": k.b_id, "relation": k.relation, "score": k.score,
-                 "origin": LinkOrigin.auto.value, "state": k.state, "created_at": now}
+                {
+                    "a_id": k.a_id,
+                    "b_id": k.b_id,
+                    "relation": k.relation,
+                    "score": k.score,
+                    "origin": LinkOrigin.auto.value,
+                    "state": k.state,
+                    "created_at": now,
+                }
                 for k in links
             ],
         )
