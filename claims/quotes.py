@@ -244,6 +244,11 @@ class _Finder:
         k = 0
         while k < len(toks) and self.text[toks[k][0] : toks[k][1]].lower() in _OPENERS:
             k += 1
+        commas = [i for i, t in enumerate(toks[:14]) if self.text[t[0]] == ","]
+        if commas and k < len(toks):
+            first = self.text[toks[k][0] : toks[k][1]]
+            if first.lower() in _SUBORDINATORS | _PREPOSITIONS or (commas[0] == k + 1 and first.endswith(("ed", "ing"))):
+                k = commas[0] + 1  # `On Thursday, Trump …`, `Chastened, Trump …`: the subject follows the comma
         m = mention_after(self.text, toks, k)
         if m is None:
             commas = [i for i, t in enumerate(toks[:14]) if self.text[t[0]] == ","]
@@ -313,7 +318,15 @@ class _Finder:
             return [nominal] if nominal is not None else []
         toks = tokens(self.text, sent.start, sent.end)
         main: ClaimSpan | None = None
-        for cue in cues:
+        last = cues[-1]
+        if len(cues) > 1 and self.text[last[0] : last[1]].lower() != "according to":
+            # `Clinton had told police that …, the source added.`: an attribution closing the
+            # sentence owns everything before it, inner speech verbs included.
+            ct = _tok_at(toks, last[0])
+            main = self._speaker_last(sent, toks, ct, last) if ct is not None else None
+            if main is not None and main.rule != "reported-speaker-last":
+                main = None
+        for cue in cues if main is None else ():
             ct = _tok_at(toks, cue[0])
             if ct is None:
                 continue

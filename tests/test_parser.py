@@ -740,3 +740,21 @@ def test_a_long_sentence_after_a_quote_is_not_its_attribution() -> None:
 def test_who_said_names_its_antecedent(text: str, speaker: str, content: str) -> None:
     [claim] = _claims(text)
     assert (claim.mention, claim.speaker, claim.text) == ("who", speaker, content)
+
+
+def test_an_attribution_closing_the_sentence_owns_inner_speech_verbs() -> None:
+    text = "Ana Ruiz had told the police that she was away, the source added."
+    [claim] = _claims(text)
+    assert (claim.mention, claim.cue, claim.text) == ("the source", "added", "Ana Ruiz had told the police that she was away")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Thursday, Tom Baker spoke at the mill, saying the jobs would come back.",
+        "Chastened, Tom Baker changed course, saying the jobs would come back.",
+    ],
+)
+def test_a_participle_claim_takes_the_subject_after_a_leading_phrase(text: str) -> None:
+    found = _claims(text)
+    assert [(c.mention, c.cue, c.text) for c in found] == [("Tom Baker", "saying", "the jobs would come back")]
