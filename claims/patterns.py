@@ -200,3 +200,6 @@ RE_CLAUSE_COMMA = regex.compile(r",(?!\d)")
 
 # The word after a position: "called into" -> "into".
 RE_NEXT_WORD = regex.compile(r"\s++([\p{L}]++)")
+
+# The word just before a position: "the report" -> "the".
+RE_PREV_WORD = regex.compile(r"([\p{L}]++)\s++$")

@@ -76,11 +76,20 @@ def _np_token(text: str, toks: list[Tok], k: int) -> bool:
 
 
 def strip_auxiliaries(text: str, toks: list[Tok], end: int) -> int:
-    """Index of the first token of the run of cue auxiliaries that ends at toks[end-1] ("has also")."""
+    """Index of the first token of the run of cue auxiliaries that ends at toks[end-1] ("has also");
+    a progressive cue takes its "be" too ("is calling", "was telling")."""
     k = end
-    while k > 0 and _word(text, toks[k - 1]).lower() in C.CUE_AUXILIARIES:
-        k -= 1
+    progressive = end < len(toks) and _word(text, toks[end]).lower().endswith("ing")
+    while k > 0:
+        word = _word(text, toks[k - 1]).lower()
+        if word in C.CUE_AUXILIARIES or (progressive and word in _BE):
+            k -= 1
+        else:
+            break
     return k
+
+
+_BE = frozenset("is are was were been be".split())
 
 
 def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = True) -> int | None:
@@ -187,7 +196,10 @@ def _generic_np(text: str, toks: list[Tok], end: int) -> int | None:
         first = _word(text, toks[k]).lower()
         if first in _GENERIC_LEADS:
             inner = [_word(text, t) for t in toks[k + 1 : end]]
-            if all(w.replace("’", "").replace("'", "").isalpha() and w.lower() not in _CLAUSE_WORDS for w in inner):
+            if all(
+                w.replace("’", "").replace("'", "").isalpha() and w.lower() not in _CLAUSE_WORDS and w.lower() not in S.DETERMINERS
+                for w in inner
+            ):
                 return k
             return None
     return None

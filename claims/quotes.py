@@ -337,6 +337,8 @@ class _Finder:
             if main is not None:
                 break
         if main is None:
+            main = self._second_verb(sent, cues)
+        if main is None:
             main = self._nominal(sent)
         out = [main] if main is not None else []
         if main is not None and main.rule == "reported-speaker-first":
@@ -360,6 +362,9 @@ class _Finder:
         before = self.text[max(0, cue[0] - 3) : cue[0]]
         if before.endswith(("’s ", "'s ", "s’ ", "s' ")):
             return False  # a noun after a possessive: "Editor's note"
+        prev = P.RE_PREV_WORD.search(self.text, max(0, cue[0] - 12), cue[0])
+        if prev is not None and prev.group(1).lower() in _NOUN_DETERMINERS:
+            return False  # a noun after a determiner: "studied the report", "a promise"
         if low.startswith("call") and " " not in low:
             nxt = P.RE_NEXT_WORD.match(self.text, cue[1])
             if nxt is not None and nxt.group(1).lower() in C.CALL_PARTICLES:
@@ -471,17 +476,17 @@ class _Finder:
         self._last_mention = (toks, aux, first)
         if first is not None and first.appos_start is not None and self._starts_clause(sent.start, first.start):
             return None  # `X, a role, said …`: the speaker opens the sentence
-        if aux > 0 and self.text[toks[aux - 1][0]] == ",":
+        if aux > 0 and self._comma_before(toks, aux):
             after = _tok_at(toks, cue[1], after=True)
             m = mention_after(self.text, toks, after) if after is not None else None
             if m is None or word not in C.CUE_INVERTIBLE or not self._short_tail(toks, m):
                 return None
-            return self._claim(sent, sent.start, toks[aux - 1][0], "reported-cue-speaker", m, cue_span)
+            return self._claim(sent, sent.start, self._content_end(toks, aux), "reported-cue-speaker", m, cue_span)
         m = first  # mention_before reads `relative` only after a comma, and there is none before the cue here
         if m is None or self.text[m.start : m.end].lower() == "who":
             return None  # `…, who said X`: a relative clause, its content follows the cue
         k = _tok_at(toks, m.start)
-        if k is None or k == 0 or self.text[toks[k - 1][0]] != ",":
+        if k is None or k == 0 or not self._comma_before(toks, k):
             return None
         content = k - 1
         tail = toks[bisect_left(toks, (cue[1], -1)) :]
@@ -496,7 +501,36 @@ class _Finder:
             return None
         if self.text[toks[0][0] : toks[0][1]].lower() in _SUBORDINATORS:
             return None  # `When he bought the mine, Clarke said, …`: the content follows the cue
-        return self._claim(sent, sent.start, toks[content][0], "reported-speaker-last", m, cue_span)
+        return self._claim(sent, sent.start, self._content_end(toks, k), "reported-speaker-last", m, cue_span)
+
+    def _second_verb(self, sent: Sentence, cues: list[tuple[int, int]]) -> ClaimSpan | None:
+        """`Trump bemoaned the unrest and said he thought …`: the cue is the second verb of the
+        sentence's subject."""
+        for cue in cues:
+            m = P.RE_COORDINATION.search(self.text, max(sent.start, cue[0] - 24), cue[0])
+            if m is None or m.end() != cue[0] or m.start() <= sent.start:
+                continue
+            subject = self._subject(sent.start, m.start())
+            if subject is None or subject.start >= m.start():
+                continue
+            start = cue[1]
+            adjunct = P.RE_CUE_ADJUNCT.match(self.text, start, sent.end)
+            if adjunct is not None:
+                start = adjunct.end()
+            return self._claim(sent, start, sent.end, "reported-coordinated", subject, cue)
+        return None
+
+    def _comma_before(self, toks: list[Tok], k: int) -> bool:
+        """A comma ends the content before toks[k]: `…, X said` or `… "quote," X said`."""
+        prev = self.text[toks[k - 1][0]]
+        if prev == ",":
+            return True
+        return k > 1 and prev in QUOTE_CLOSE and self.text[toks[k - 2][0]] == ","
+
+    def _content_end(self, toks: list[Tok], k: int) -> int:
+        """Where content ends before the speaker at toks[k]: at the comma, or after a closing quote mark."""
+        prev = toks[k - 1]
+        return prev[1] if self.text[prev[0]] in QUOTE_CLOSE else prev[0]
 
     def _speaker_first(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
         """`X said (that) CONTENT`, `X told Reuters CONTENT`, `X says they believe CONTENT`."""
@@ -522,6 +556,12 @@ class _Finder:
         k = _tok_at(toks, pos, after=True)
         if k is None:
             return pos
+        for j in range(k + 1, min(k + 5, len(toks))):
+            word = self.text[toks[j][0] : toks[j][1]]
+            if not word[:1].isalnum():
+                break
+            if word.lower() == "that":
+                return toks[j][0]  # `told voters that …`, `told a veterans group that …`
         w = self.text[toks[k][0] : toks[k][1]]
         if w[:1].isupper():
             while k + 1 < len(toks) and self.text[toks[k + 1][0]].isupper():
@@ -579,6 +619,8 @@ _CLAUSE_LEADS = frozenset(
     "and but or so then when while which who that as if because although after before since is was".split()
 )
 # Words after which a new clause, with its own subject, begins.
+# Words after which a cue word is a noun.
+_NOUN_DETERMINERS = frozenset("the a an this that these those its their his her our my your every each".split())
 # Plain hearers of `told`: `told reporters that …`.
 _HEARERS = frozenset("reporters journalists him her them us me lawmakers supporters listeners viewers".split())
 _CLAUSE_LINKS = frozenset(

@@ -758,3 +758,22 @@ def test_an_attribution_closing_the_sentence_owns_inner_speech_verbs() -> None:
 def test_a_participle_claim_takes_the_subject_after_a_leading_phrase(text: str) -> None:
     found = _claims(text)
     assert [(c.mention, c.cue, c.text) for c in found] == [("Tom Baker", "saying", "the jobs would come back")]
+
+
+@pytest.mark.parametrize(
+    "text, mention, cue, content",
+    [
+        # a comma inside the closing quote mark still ends the content before the speaker
+        ('Prices "will fall by spring," Tom Baker said.', "Tom Baker", "said", 'Prices "will fall by spring,"'),
+        ('The plan is "dead on arrival," says Ana Ruiz.', "Ana Ruiz", "says", 'The plan is "dead on arrival,"'),
+        # a progressive cue takes its auxiliary
+        ("Tom Baker is telling voters that the mill will reopen.", "Tom Baker", "is telling", "the mill will reopen"),
+        ("The council was saying the budget is balanced.", "The council", "was saying", "the budget is balanced"),
+        # the second verb of the subject
+        ("Tom Baker visited the mill and said the jobs would come back.", "Tom Baker", "said", "the jobs would come back"),
+        ("The ministry studied the report but said talks would go on.", "The ministry", "said", "talks would go on"),
+    ],
+)
+def test_more_attribution_shapes(text: str, mention: str, cue: str, content: str) -> None:
+    found = _claims(text)
+    assert [(c.mention, c.cue, c.text) for c in found] == [(mention, cue, content)]
