@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from claims.lexicon import cues as C
 from claims.lexicon import speakers as S
 from claims.patterns import ABBREVIATIONS
+from claims.text import tokens as tokens_between
 
 Tok = tuple[int, int]
 
@@ -284,3 +285,16 @@ def mention_after(text: str, toks: list[Tok], start: int) -> Mention | None:
         if j > k + 1 and _appositive(text, toks[k + 1 : j]):
             return Mention(toks[start][0], m_end, toks[k + 1][0], toks[j - 1][1])
     return Mention(toks[start][0], m_end)
+
+
+def antecedent_of(text: str, pronoun: int, lo: int) -> Mention | None:
+    """The phrase a relative pronoun at `pronoun` refers to: `hospital managers, who` ->
+    `hospital managers`; None when no source phrase stands right before it."""
+    toks = tokens_between(text, lo, pronoun)
+    end = len(toks)
+    if end and _word(text, toks[end - 1]) == ",":
+        end -= 1
+    start = np_before(text, toks, end) if end else None
+    if start is None:
+        return None
+    return Mention(toks[start][0], toks[end - 1][1])

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import replace
 
 from claims import dates, header, text
+from claims.phrases import antecedent_of
 from claims.quotes import ClaimSpan, find_claim_spans
 from claims.results import Claim, ParsedArticle
 from claims.speakers import Resolved, SpeakerResolver
@@ -58,6 +59,12 @@ def _speaker(resolver: SpeakerResolver, article: str, span: ClaimSpan) -> Resolv
     if span.inherit or span.mention is None:
         return resolver.inherit(span.start) if span.inherit else Resolved(None, "unknown", None)
     m = span.mention
+    if article[m.start : m.end].lower() == "who":
+        # `hospital managers, who said …`: the phrase before the relative pronoun is the speaker.
+        antecedent = antecedent_of(article, m.start, span.sentence.start)
+        if antecedent is None:
+            return Resolved(None, "unknown", None)
+        m = antecedent
     appos = article[m.appos_start : m.appos_end] if m.appos_start is not None and m.appos_end is not None else None
     return resolver.resolve(article[m.start : m.end], appos, m.start)
 
