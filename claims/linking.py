@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import insert, or_
 from sqlmodel import Session, col, select
 
-from claims.db import raw_cursor
+from claims.db import RawCursor, raw_cursor
 from claims.models import (
     Claim,
     ClaimLink,
@@ -126,7 +126,8 @@ def is_fragment(short: str, long: str) -> float | None:
     fs, fl = fingerprint(short), fingerprint(long)
     if len(fs.split()) < FRAGMENT_MIN_WORDS or len(fs) > FRAGMENT_MAX_SHARE * len(fl):
         return None
-    score = float(fuzz.partial_ratio(fs, fl)) / 100.0
+    # Below the cut-off rapidfuzz stops early and gives 0; just under it so the test below decides.
+    score = float(fuzz.partial_ratio(fs, fl, score_cutoff=FRAGMENT_MIN_SCORE * 100 - 0.01)) / 100.0
     return score if score >= FRAGMENT_MIN_SCORE else None
 
 
@@ -136,12 +137,23 @@ def quoted_parts(text: str) -> list[str]:
     return parts or [text]
 
 
-def match(a: str, b: str) -> tuple[float, bool]:
+def match(a: str, b: str, floor: float = 0.0) -> tuple[float, bool]:
     """The best evidence that `a` and `b` are the same statement, in [0, 1], and whether it covers
     the whole of both: their similarity, or, when one holds a quoted fragment of the other, the
     fragment score (whole only if the fragment is at least FRAGMENT_COVERAGE of its claim, so a
-    mixed claim that adds its own reported words is not taken for a copy)."""
-    best, whole = similarity(a, b), True
+    mixed claim that adds its own reported words is not taken for a copy).
+
+    A similarity under `floor` may come back as 0 (rapidfuzz stops early): linking passes LOW,
+    under which nothing is linked anyway."""
+    fa, fb = fingerprint(a), fingerprint(b)
+    if not fa or not fb:
+        best = 0.0
+    elif fa == fb:
+        best = 1.0
+    else:
+        cutoff = max(floor * 100 - 0.01, 0.0)  # just under, so that the caller's test decides
+        best = float(fuzz.ratio(fa, fb, score_cutoff=cutoff)) / 100.0
+    whole = True
     if best >= HIGH:
         return best, whole
     for short, long in ((a, b), (b, a)):
@@ -374,11 +386,14 @@ _POSTINGS_SQL = f"SELECT claim_id FROM claimkey WHERE key = ? ORDER BY claim_id 
 _KEY_INSERT_SQL = "INSERT INTO claimkey (key, claim_id) VALUES (?, ?)"
 
 
-def _postings(session: Session, keys: Sequence[int], cache: dict[int, list[int]] | None = None) -> list[int]:
+def _postings(session: Session, keys: Sequence[int]) -> list[int]:
     # One id per (key, claim) hit, the newest MAX_POSTINGS claims per key, each read as a range of
-    # the (key, claim_id) primary key by one prepared statement. `cache` keeps each key's postings
-    # for the other claims of the same article.
-    cursor = raw_cursor(session)
+    # the (key, claim_id) primary key by one prepared statement.
+    return _read_postings(raw_cursor(session), keys, None)
+
+
+def _read_postings(cursor: RawCursor, keys: Sequence[int], cache: dict[int, list[int]] | None) -> list[int]:
+    # `_postings`; `cache` keeps each key's postings for the other claims of the same article.
     hits: list[int] = []
     for key in keys:
         found = cache.get(key) if cache is not None else None
@@ -391,14 +406,14 @@ def _postings(session: Session, keys: Sequence[int], cache: dict[int, list[int]]
 
 
 def _candidate_rows(
-    session: Session, ids: Sequence[int], known: dict[int, tuple[int, int | None, str]]
+    cursor: RawCursor, ids: Sequence[int], known: dict[int, tuple[int, int | None, str]]
 ) -> list[tuple[int, int, int | None, str]]:
     # (id, article_id, speaker_id, text) of each id, read once per article run into `known`.
     missing = [i for i in ids if i not in known]
     if missing:
         marks = ",".join("?" * len(missing))
         sql = f"SELECT id, article_id, speaker_id, text FROM claim WHERE id IN ({marks})"
-        for claim_id, article_id, speaker_id, text in raw_cursor(session).rows(sql, missing):
+        for claim_id, article_id, speaker_id, text in cursor.rows(sql, missing):
             known[claim_id] = (article_id, speaker_id, text)
     return [(i, *known[i]) for i in ids if i in known]
 
@@ -442,6 +457,7 @@ def link_new_claims(session: Session, claims: Sequence[LinkableClaim]) -> list[N
     key_rows: list[tuple[int, int]] = []
     postings: dict[int, list[int]] = {}
     known: dict[int, tuple[int, int | None, str]] = {}
+    cursor = raw_cursor(session)
     for claim in claims:
         claim_id, article_id, claim_speaker, claim_text = (
             claim.id,
@@ -451,15 +467,17 @@ def link_new_claims(session: Session, claims: Sequence[LinkableClaim]) -> list[N
         )
         assert claim_id is not None, "link_new_claims needs flushed claims"
         keys = sorted(shingle_keys(claim_text))
-        candidates = rank_candidates(_postings(session, keys, postings), exclude=[claim_id]) if keys else []
+        candidates = (
+            rank_candidates(_read_postings(cursor, keys, postings), exclude=[claim_id]) if keys else []
+        )
         found: list[tuple[float, int, str]] = []
-        for other_id, other_article, speaker_id, text in _candidate_rows(session, candidates, known):
+        for other_id, other_article, speaker_id, text in _candidate_rows(cursor, candidates, known):
             if other_article == article_id:
                 continue
             same = None if claim_speaker is None or speaker_id is None else claim_speaker == speaker_id
             if same is False:
                 continue
-            score, whole = match(text, claim_text)
+            score, whole = match(text, claim_text, floor=LOW)
             state = link_state(score, same)
             if state is None:
                 continue
@@ -471,7 +489,7 @@ def link_new_claims(session: Session, claims: Sequence[LinkableClaim]) -> list[N
         for score, other_id, state in found[:MAX_LINKS]:
             links.append(NewLink(other_id, claim_id, Relation.same.value, round(score, 3), state))
         key_rows.extend((key, claim_id) for key in keys[:SKETCH_KEYS])
-    raw_cursor(session).run_many(_KEY_INSERT_SQL, key_rows)
+    cursor.run_many(_KEY_INSERT_SQL, key_rows)
     if links:  # Core executemany: link rows need no ORM objects (thousands on syndicated copy)
         now = utcnow()
         session.connection().execute(

@@ -115,7 +115,8 @@ def add_article(
             raise StoreError(f"{source}: claim at {claim.start}-{claim.end} does not match the article text")
     # Core statements, not ORM objects: ingest writes thousands of these rows a second.
     articles = Article.__table__  # type: ignore[attr-defined]
-    article_id = session.execute(
+    connection = session.connection()
+    article_id = connection.execute(
         insert(articles).returning(articles.c.id),
         {
             "source": source,
@@ -160,7 +161,9 @@ def add_article(
     # One multi-row INSERT ... RETURNING instead of the ORM's row-by-row unit of work. RETURNING
     # order is not promised, so each id goes back to its claim by offsets.
     table = Claim.__table__  # type: ignore[attr-defined]
-    returned = session.execute(insert(table).returning(table.c.id, table.c.start, table.c.end), values).all()
+    returned = connection.execute(
+        insert(table).returning(table.c.id, table.c.start, table.c.end), values
+    ).all()
     ids: dict[tuple[int, int], list[int]] = defaultdict(list)
     for claim_id, start, end in sorted(returned):
         ids[(start, end)].append(claim_id)
