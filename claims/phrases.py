@@ -218,7 +218,7 @@ def mention_before(text: str, toks: list[Tok], end: int, relative: bool = False)
         while k >= 0 and _word(text, toks[k]) not in (",", ";", ":", "(", ")") and end - k < limit:
             k -= 1
         if k >= 0 and _word(text, toks[k]) == "," and k + 1 < end - 1:
-            start = np_before(text, toks, k, allow_generic=False)
+            start = np_before(text, toks, k)
             if start is not None and _appositive(text, toks[k + 1 : end - 1], relative):
                 return Mention(toks[start][0], toks[k - 1][1], toks[k + 1][0], toks[end - 2][1])
         return None
@@ -237,6 +237,8 @@ def _appositive(text: str, span: list[Tok], relative: bool = False) -> bool:
         return relative
     if first in ("which", "that"):
         return False
+    if first in ("including", "among"):
+        return relative  # `Several candidates, including Trump, said`
     if len(span) == 1 and first.isdigit():
         return True  # an age: `Mr. King, 82, told me`
     if first in ("at", "in", "on", "during"):

@@ -35,7 +35,7 @@ def parse_article(
     quotes = text.find_quotes(article, paras)
     sents = text.sentences(article, paras, quotes)
     spans = find_claim_spans(article, paras, quotes, sents)
-    resolver = SpeakerResolver(article)
+    resolver = SpeakerResolver(article, tuple((q.start, q.end) for q in quotes))
     claims: list[Claim] = []
     narrative: dt.date | None = None
     for span in spans:

@@ -32,6 +32,8 @@ RULE_CONFIDENCE = {
 }
 # How far back the clause-start test looks (characters): keeps it linear on endless sentences.
 _CLAUSE_WINDOW = 80
+# Words that open a clause of their own after a cue.
+_CLAUSE_SUBJECTS = frozenset("that he she they it we i you there this".split())
 # Words that may follow `X said` in a sentence that is only an attribution ("said on Tuesday").
 _MAX_ATTRIBUTION_TAIL = 6
 # A tail after the cue longer than this is a new clause, not "said on Monday in a statement".
@@ -110,7 +112,8 @@ class _Finder:
                     rule, mention, cue = found
                     split_from = self._span(q, sent, rule, mention, cue)
                     out.append(split_from)
-                    consumed.add(si)
+                    if not (rule == "quote-intro" and self.text[cue[0] : cue[1]].lower().endswith("ing")):
+                        consumed.add(si)  # a participle's quote leaves the main clause to the reported pass
                     last_attributed = si
                     continue
                 if split_from is not None and self._continues_split(lo, q, hi):
@@ -149,9 +152,9 @@ class _Finder:
             return None
         # Only the attribution: `Clinton said.`, `said Clinton, the nominee.`, `she told reporters.`
         after = found[1].appos_end or found[1].end
-        words = len(self.text[max(after, found[2][1]) : hi].split())
-        if words > _MAX_ATTRIBUTION_TAIL:
-            return None
+        words = self.text[max(after, found[2][1]) : hi].split()
+        if len(words) > _MAX_ATTRIBUTION_TAIL or any(w.lower().strip(".,") in _CLAUSE_SUBJECTS for w in words):
+            return None  # `She says he is unqualified.` is a claim of its own, not the quote's attribution
         return found
 
     def _para_of(self, pos: int) -> int:
@@ -229,7 +232,9 @@ class _Finder:
         aux = strip_auxiliaries(self.text, toks, len(toks))
         cue_span = (toks[aux][0] if aux < len(toks) else cue[0], cue[1])
         if word.endswith("ing") and self.text[lo : cue[0]].rstrip().endswith(","):
-            m = self._subject(lo, cue[0])  # `Trump attacked Clinton, saying, "…"`: the clause's subject speaks
+            # `…, Spicer said, adding, "…"`: the speaker of the attribution before the participle;
+            # else `Trump attacked Clinton, saying, "…"`: the clause's subject speaks.
+            m = self._attribution_before(lo, cue[0]) or self._subject(lo, cue[0])
             return ("quote-intro", m, cue_span) if m is not None else None
         m = mention_before(self.text, toks, aux, relative=True)
         if m is None:
@@ -237,6 +242,20 @@ class _Finder:
         if not punct and not self._starts_clause(lo, m.start):
             return None
         return "quote-intro", m, cue_span
+
+    def _attribution_before(self, lo: int, hi: int) -> Mention | None:
+        """The speaker of a `, X said,` attribution between lo and hi, if there is one."""
+        cues = [c for c in self.cues_in(lo, hi) if not self.inside_quote(c[0])]
+        if not cues:
+            return None
+        cue = cues[-1]
+        toks = tokens(self.text, lo, cue[0])
+        aux = strip_auxiliaries(self.text, toks, len(toks))
+        m = mention_before(self.text, toks, aux)
+        if m is None:
+            return None
+        k = _tok_at(toks, m.start)
+        return m if k is not None and k > 0 and self._comma_before(toks, k) else None
 
     def _subject(self, lo: int, hi: int) -> Mention | None:
         """The subject at the start of a clause: after openers and one leading phrase closed by a comma."""
@@ -490,13 +509,17 @@ class _Finder:
             return None
         content = k - 1
         tail = toks[bisect_left(toks, (cue[1], -1)) :]
-        if tail and self.text[tail[0][0]] == "," and len(tail) > 3:
+        participle = len(tail) > 1 and self.text[tail[1][0] : tail[1][1]].lower().endswith("ing")
+        if tail and self.text[tail[0][0]] == "," and len(tail) > 3 and not participle:
             # `Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt.`: keep the longer side.
             after = (tail[1][0], sent.end)
             if len(tail) > content:
                 return self._claim(sent, after[0], after[1], "reported-parenthetical", m, cue_span)
             return self._claim(sent, sent.start, toks[content][0], "reported-parenthetical", m, cue_span)
         tail_words = sum(1 for t in tail if self.text[t[0]].isalnum())
+        if participle:
+            # `…, Spicer said, adding, "…"`: the participle opens a second claim; this one ends at the comma.
+            return self._claim(sent, sent.start, self._content_end(toks, k), "reported-speaker-last", m, cue_span)
         if tail_words > _MAX_TAIL or (tail_words >= content and tail_words > 3) or _tail_has_clause(self.text, toks, cue[1]):
             return None
         if self.text[toks[0][0] : toks[0][1]].lower() in _SUBORDINATORS:

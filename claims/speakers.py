@@ -62,8 +62,9 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
 class SpeakerResolver:
     """Resolves mentions in reading order; remembers the speakers seen so far in the article."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, quoted: tuple[tuple[int, int], ...] = ()):
         self.text = text
+        self._quoted = quoted  # quote spans: a capitalised run inside a quote is not a name in play
         self.history: list[tuple[int, Resolved]] = []  # (position, speaker) of earlier claims
         self._runs: list[tuple[int, list[str], list[str]]] | None = None  # (pos, role, name)
         self._names_at: tuple[list[int], list[str]] | None = None  # full names by position
@@ -74,7 +75,13 @@ class SpeakerResolver:
     def _name_runs(self) -> list[tuple[int, list[str], list[str]]]:
         if self._runs is None:
             runs = []
+            quoted = self._quoted
+            qi = 0
             for m in RE_CAP_RUN.finditer(self.text):
+                while qi < len(quoted) and quoted[qi][1] <= m.start():
+                    qi += 1
+                if qi < len(quoted) and quoted[qi][0] < m.start():
+                    continue  # inside a quote: "The Truman Show" names no one in the article
                 run = m.group()
                 if " " not in run:  # most runs are one sentence-initial word: no role to split off
                     word = run.rstrip(".")

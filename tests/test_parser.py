@@ -777,3 +777,24 @@ def test_a_participle_claim_takes_the_subject_after_a_leading_phrase(text: str) 
 def test_more_attribution_shapes(text: str, mention: str, cue: str, content: str) -> None:
     found = _claims(text)
     assert [(c.mention, c.cue, c.text) for c in found] == [(mention, cue, content)]
+
+
+def test_a_participle_after_an_attribution_shares_its_speaker() -> None:
+    text = 'The talks will resume next week, Ana Ruiz said, adding, "We need a deal before the summer."'
+    found = _claims(text)
+    assert [(c.kind, c.mention, c.cue) for c in found] == [
+        ("indirect", "Ana Ruiz", "said"),
+        ("direct", "Ana Ruiz", "adding"),
+    ]
+    assert found[0].text == "The talks will resume next week"
+
+
+def test_a_name_inside_a_quoted_title_is_not_a_pronoun_antecedent() -> None:
+    text = 'His show is the equivalent of "The Truman Show." She says he is unqualified.'
+    [claim] = _claims(text)
+    assert (claim.mention, claim.speaker, claim.speaker_kind) == ("She", None, "unknown")
+
+
+def test_an_including_aside_stays_with_its_subject() -> None:
+    [claim] = _claims("Several mayors, including Ana Ruiz, said the rules should change.")
+    assert (claim.mention, claim.text) == ("Several mayors", "the rules should change")
