@@ -7,6 +7,7 @@ file path or a SQLAlchemy URL (`postgres://...` is read as `postgresql+psycopg:/
 from __future__ import annotations
 
 import os
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -188,10 +189,12 @@ def raw_cursor(session: Session) -> RawCursor:
     """A RawCursor on the session's connection, inside its transaction (one per transaction)."""
     transaction = session.get_transaction()
     cached = session.info.get(_RAW_CURSOR)
-    if transaction is not None and cached is not None and cached[0] is transaction:
+    if transaction is not None and cached is not None and cached[0]() is transaction:
         return cached[1]  # type: ignore[no-any-return]
     cursor = RawCursor(session)  # session.connection() begins the transaction if need be
-    session.info[_RAW_CURSOR] = (session.get_transaction(), cursor)
+    # A weak reference: a session -> transaction -> session cycle would keep the connection (and
+    # SQLite's WAL) open until the garbage collector runs.
+    session.info[_RAW_CURSOR] = (weakref.ref(session.get_transaction()), cursor)
     return cursor
 
 

@@ -6,11 +6,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import multiprocessing.pool
+import os
+import signal
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import islice
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -23,6 +27,7 @@ from claims.cli.common import DbOption, message, open_db, parse_date, stderr
 from claims.db import session
 from claims.errors import ClaimsError, InputError
 from claims.pipeline import parse_article
+from claims.results import ParsedArticle
 from claims.sources import Document, iter_documents
 
 # Hashes are checked against the store this many documents at a time: one query per batch keeps
@@ -30,6 +35,10 @@ from claims.sources import Document, iter_documents
 BATCH = 256
 # Tries per article when a concurrent writer takes a unique key first.
 _ATTEMPTS = 3
+# Parse in worker processes once a batch has more documents to parse than this; smaller runs stay
+# in this process (starting a worker costs more than it saves).
+PARALLEL_AFTER = 50
+_CHUNK = 16  # documents sent to a parser process at a time
 # Show a progress bar on a terminal once a run has this many inputs.
 PROGRESS_AFTER = 20
 
@@ -75,59 +84,134 @@ def ingest_documents(
     outlet: str | None = None,
     published: dt.date | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
+    workers: int | None = None,
 ) -> Summary:
     """Store every document not stored yet; returns the counts.
 
     Per document: skip it if its content hash is stored (checked per batch, before parsing), else
-    parse it, then store it in its own transaction. `outlet`/`published` override what the input
-    says. A bad input or a parser failure is an Outcome `failed`; the others go on. A database
-    failure (locked, read-only, unreachable) raises StoreError and stops the run.
+    parse it, then store it in its own transaction, in input order. `outlet`/`published` override
+    what the input says. A bad input or a parser failure is an Outcome `failed`; the others go on.
+    A database failure (locked, read-only, unreachable) raises StoreError and stops the run.
+
+    Once a batch holds more than PARALLEL_AFTER documents to parse, `workers` processes (default:
+    one per spare core) parse the next batch while this one is stored; at most two batches are in
+    flight, so memory stays flat. `workers=0` parses in this process.
     """
     summary = Summary()
     seen: set[str] = set()
     speakers = store.SpeakerCache()
     iterator = iter(items)
-    while batch := list(islice(iterator, BATCH)):
-        hashes = [item.content_hash for item in batch if isinstance(item, Document)]
-        with session(engine, write=False) as s:
-            stored = store.existing_hashes(s, hashes)
-        for item in batch:
-            outcome = _ingest_one(engine, item, stored, seen, speakers, outlet, published)
-            summary.add(outcome)
-            if on_outcome is not None:
-                on_outcome(outcome)
+    wanted = _spare_cores() if workers is None else workers
+    pool: multiprocessing.pool.Pool | None = None
+    pending: tuple[list[Document | InputError], set[int], _Parsing] | None = None
+    try:
+        while True:
+            batch = list(islice(iterator, BATCH))
+            if batch:
+                hashes = [item.content_hash for item in batch if isinstance(item, Document)]
+                with session(engine, write=False) as s:
+                    stored = store.existing_hashes(s, hashes)
+                todo = [
+                    n
+                    for n, item in enumerate(batch)
+                    if isinstance(item, Document)
+                    and item.content_hash not in stored
+                    and item.content_hash not in seen
+                ]
+                if pool is None and wanted > 0 and len(todo) > PARALLEL_AFTER:
+                    pool = _start_pool(wanted)
+                jobs = [(cast(Document, batch[n]), outlet, published) for n in todo]
+                parsing: _Parsing = (
+                    pool.map_async(_parse_job, jobs, chunksize=_CHUNK) if pool is not None else jobs
+                )
+            if pending is not None:  # store the previous batch while this one is parsed
+                _store_batch(engine, *pending, seen, speakers, summary, on_outcome)
+                pending = None
+            if not batch:
+                break
+            pending = (batch, set(todo), parsing)
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
     return summary
 
 
-def _ingest_one(
+# Work handed to `_store_batch`: parse jobs to run here, or their results coming from the pool.
+_Parsing = list[tuple[Document, str | None, dt.date | None]] | multiprocessing.pool.MapResult
+
+
+def _store_batch(
     engine: Engine,
-    item: Document | InputError,
-    stored: set[str],
+    batch: list[Document | InputError],
+    todo: set[int],
+    parsing: _Parsing,
     seen: set[str],
     speakers: store.SpeakerCache,
-    outlet: str | None,
-    published: dt.date | None,
-) -> Outcome:
-    if isinstance(item, InputError):
-        return Outcome(source="", state="failed", error=str(item))
-    if item.content_hash in stored or item.content_hash in seen:
-        return Outcome(source=item.source, state="present")
+    summary: Summary,
+    on_outcome: Callable[[Outcome], None] | None,
+) -> None:
+    # `todo`: positions in `batch` of the documents to parse, in the order of the jobs and results;
+    # the others were stored before. Jobs still to run are parsed here, just before storing.
+    results = iter(parsing.get() if isinstance(parsing, multiprocessing.pool.MapResult) else ())
+    jobs = iter(parsing) if isinstance(parsing, list) else None
+    for n, item in enumerate(batch):
+        if isinstance(item, InputError):
+            outcome = Outcome(source="", state="failed", error=str(item))
+        else:
+            parsed: ParsedArticle | str | None = None
+            if n in todo:
+                parsed = next(results) if jobs is None else _parse_job(next(jobs))
+            outcome = _ingest_one(engine, item, parsed, seen, speakers)
+        summary.add(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+
+
+def _parse_job(job: tuple[Document, str | None, dt.date | None]) -> ParsedArticle | str:
+    """Parse one document (in this process or a worker): the ParsedArticle, or why it failed."""
+    item, outlet, published = job
     try:
         parsed = parse_article(
             item.text, published=published or item.published, title=item.title, outlet=outlet or item.outlet
         )
     except ClaimsError as exc:
-        return Outcome(source=item.source, state="failed", error=f"{item.source}: {exc}")
+        return f"{item.source}: {exc}"
     except Exception as exc:  # a parser bug must not stop a run of thousands of files
-        return Outcome(
-            source=item.source,
-            state="failed",
-            error=f"{item.source}: parser failed ({type(exc).__name__}: {exc})",
-        )
+        return f"{item.source}: parser failed ({type(exc).__name__}: {exc})"
     if any(parsed.text[c.start : c.end] != c.text for c in parsed.claims):
-        return Outcome(
-            source=item.source, state="failed", error=f"{item.source}: parser gave offsets off the text"
-        )
+        return f"{item.source}: parser gave offsets off the text"
+    return parsed
+
+
+def _spare_cores() -> int:
+    # One parser per core beyond the one storing, at most two (storing is the slower half).
+    return max(0, min(2, (os.cpu_count() or 1) - 1))
+
+
+def _start_pool(workers: int) -> multiprocessing.pool.Pool:
+    # fork starts at once and shares the loaded parser; spawn where there is no fork.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method).Pool(workers, initializer=_ignore_interrupts)
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group: the main process stops the run and ends the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _ingest_one(
+    engine: Engine,
+    item: Document,
+    parsed: ParsedArticle | str | None,
+    seen: set[str],
+    speakers: store.SpeakerCache,
+) -> Outcome:
+    # `parsed` is None for a document already stored when its batch was checked.
+    if parsed is None or item.content_hash in seen:
+        return Outcome(source=item.source, state="present")
+    if isinstance(parsed, str):
+        return Outcome(source=item.source, state="failed", error=parsed)
     seen.add(item.content_hash)
     error = ""
     # A concurrent writer (PostgreSQL lets both try) may take a unique key first: the same article,
