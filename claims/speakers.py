@@ -69,6 +69,7 @@ class SpeakerResolver:
         self._runs: list[tuple[int, list[str], list[str]]] | None = None  # (pos, role, name)
         self._names_at: tuple[list[int], list[str]] | None = None  # full names by position
         self._full: dict[str, str | None] = {}
+        self._full_index: tuple[dict[str, str], dict[str, str]] | None = None
 
     # -------------------------------------------------------------- the article's names
 
@@ -105,13 +106,17 @@ class SpeakerResolver:
         return self._full[word]
 
     def _find_full_name(self, word: str) -> str | None:
-        for _, _, name in self._name_runs():
-            if len(name) >= 2 and name[-1] == word and not any(n.lower() in S.ORG_WORDS for n in name):
-                return " ".join(name)
-        for _, _, name in self._name_runs():
-            if len(name) >= 2 and name[0] == word and not any(n.lower() in S.ORG_WORDS for n in name):
-                return " ".join(name)
-        return None
+        if self._full_index is None:
+            by_last: dict[str, str] = {}
+            by_first: dict[str, str] = {}
+            for _, _, name in self._name_runs():
+                if len(name) >= 2 and not any(n.lower() in S.ORG_WORDS for n in name):
+                    full = " ".join(name)
+                    by_last.setdefault(name[-1], full)  # the earliest full name wins
+                    by_first.setdefault(name[0], full)
+            self._full_index = (by_last, by_first)
+        by_last, by_first = self._full_index
+        return by_last.get(word) or by_first.get(word)
 
     def _by_role(self, role_words: list[str], pos: int) -> Resolved | None:
         """A person named with this role: the latest earlier speaker, else the nearest name run."""
