@@ -180,7 +180,9 @@ RE_CUE_ADJUNCT = regex.compile(
 RE_COORDINATION = regex.compile(r",?\s++(?:and|but)\s++(?:(?:also|later|then|again)\s++)?$", flags=regex.IGNORECASE)
 
 # A concessive aside after reported content is the writer's, not the source's: ", although he ...".
-RE_CONCESSIVE = regex.compile(r",\s++(?:although|though|even\s++though|whereas|despite)\b|;\s", flags=regex.IGNORECASE)
+RE_CONCESSIVE = regex.compile(
+    r",\s++(?:although|though|even\s++though|whereas|despite|according\s++to)\b|;\s", flags=regex.IGNORECASE
+)
 
 # A claim named by a noun: "his claim that …", "Trump's warning that …" (the owner is the source).
 RE_NOMINAL = regex.compile(

@@ -365,10 +365,40 @@ class _Finder:
             if second is not None:
                 out = [second[0], second[1]]
                 main = second[0]
+        if main is not None and main.rule == "reported-speaker-first" and len(out) == 1:
+            split = self._split_participle(sent, cues, main)
+            if split is not None:
+                return list(split)
         extra = self._participle(sent, toks, cues, main)
         if extra is not None:
             out.append(extra)
         return out
+
+    def _split_participle(
+        self, sent: Sentence, cues: list[tuple[int, int]], main: ClaimSpan
+    ) -> tuple[ClaimSpan, ClaimSpan] | None:
+        """`Delgado dismissed that criticism, arguing that …`: the participle after a comma inside
+        the content starts a second claim by the same speaker, and the first ends at the comma."""
+        if main.mention is None or main.cue_start is None or main.cue_end is None:
+            return None
+        for cue in cues:
+            if not main.start < cue[0] < main.end or not self.text[cue[0] : cue[1]].lower().endswith("ing"):
+                continue
+            before = self.text[main.start : cue[0]].rstrip()
+            if not before.endswith(",") or self.inside_quote(cue[0]):
+                continue
+            first = self._claim(sent, main.start, main.start + len(before) - 1, main.rule, main.mention, (main.cue_start, main.cue_end))
+            second = self._claim(sent, cue[1], sent.end, "reported-participle", main.mention, cue)
+            if first is not None and second is not None:
+                return first, second
+        return None
+
+    def _name_aside(self, m: Mention) -> bool:
+        """The appositive is a proper name of two to five capitalised words, closed by a comma."""
+        assert m.appos_start is not None and m.appos_end is not None
+        words = self.text[m.appos_start : m.appos_end].split()
+        closed = self.text[m.appos_end : m.appos_end + 1] == ","
+        return closed and 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
 
     def _verb_cue(self, cue: tuple[int, int]) -> bool:
         """Whether a cue word works as a reporting verb here (reported speech only)."""
@@ -447,8 +477,7 @@ class _Finder:
             if cue[0] < lo or not word.endswith("ing") or not self.text[sent.start : cue[0]].rstrip().endswith(","):
                 continue
             if main is not None and main.start <= cue[0] < main.end and main.rule == "reported-speaker-first":
-                # The participle sits inside the main claim's content: end that claim before it.
-                continue
+                continue  # inside the main claim's content: `_split_participle` ends that claim first
             m = main.mention if main is not None else self._subject(sent.start, cue[0])
             if m is None:
                 return None
@@ -462,7 +491,8 @@ class _Finder:
             start += 1
         that_at = None
         m = P.RE_THAT.match(self.text, start, end)
-        if m is not None and rule in ("reported-speaker-first", "reported-participle", "reported-coordinated"):
+        object_cue = self.text[cue[0] : cue[1]].lower() in C.CUE_OBJECT_AS  # `dismissed that criticism`
+        if m is not None and not object_cue and rule in ("reported-speaker-first", "reported-participle", "reported-coordinated"):
             that_at, start = start, m.end()
         m = P.RE_OPENER_COMMA.match(self.text, start, end)
         if m is not None:
@@ -607,9 +637,20 @@ class _Finder:
         if j == after or not self.text[toks[after][0]].isalnum():
             return None
         m = mention_after(self.text, toks, after) or Mention(toks[after][0], toks[j - 1][1])
+        if m.appos_start is None and j < len(toks) and self.text[toks[j][0]] == ",":
+            k = j + 1
+            while k < len(toks) and self.text[toks[k][0]] not in ",;:.!?" and k - j <= 6:
+                k += 1
+            if k < len(toks) and k > j + 1 and self.text[toks[k][0]] == ",":
+                m = Mention(m.start, m.end, toks[j + 1][0], toks[k - 1][1])  # a candidate `, Name,` aside
         if self._at_start(sent.start, cue[0]):
-            m = Mention(m.start, m.end)  # `According to X, the terminal …`: what follows the comma is content
-            return self._claim(sent, toks[j][0] if j < len(toks) else sent.end, sent.end, "according-to", m, cue)
+            content_from = toks[j][0] if j < len(toks) else sent.end
+            if m.appos_end is not None and self._name_aside(m):
+                # `According to the harbour master, Priya Sethi, forty-one vessels …`
+                content_from = m.appos_end
+            else:
+                m = Mention(m.start, m.end)  # `According to X, the terminal …`: what follows the comma is content
+            return self._claim(sent, content_from, sent.end, "according-to", m, cue)
         if ct > 0 and self.text[toks[ct - 1][0]] == ",":
             return self._claim(sent, sent.start, toks[ct - 1][0], "according-to", m, cue)
         return None

@@ -16,6 +16,8 @@ from claims.patterns import ABBREVIATIONS
 RE_CAP_RUN = regex.compile(
     r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}’'\-]*+\.?(?:[ \t]++(?:of[ \t]++)?\p{Lu}[\p{L}\p{N}’'\-]*+\.?)*+"
 )
+# A short parenthetical aside inside a mention: "(D-N.M.)", "(R)".
+RE_ASIDE = regex.compile(r"\s*+\([^()\n]{1,30}\)")
 RE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.&]*+")
 _ROLEISH = S.ROLE_WORDS | S.ROLE_MODIFIERS
 # Singular heads that end in -s: "a news analysis", "the bus".
@@ -157,21 +159,21 @@ class SpeakerResolver:
         return Resolved(None, "unknown", None)
 
     def _classify(self, mention: str, appositive: str | None, pos: int) -> Resolved:
+        mention = RE_ASIDE.sub("", mention)  # `Sen. Maria Delgado (D-N.M.)`: the party tag is not the name
         words = RE_WORD.findall(mention)
         if not words:
             return Resolved(None, "unknown", None)
         appos_role = _appositive_role(appositive)
         low0 = words[0].lower()
         named = RE_WORD.findall(appositive) if appositive else []
-        if (
-            2 <= len(named) <= 4
-            and all(_is_cap(w) for w in named)
-            and not _org_words(named)
-            and words[-1].lower() in S.ROLE_WORDS
-        ):
-            # `The mayor, Anne Hidalgo, said`: the role names the person set off after it.
-            role = words[1:] if low0 in S.DETERMINERS else words
-            return self._person(named, role, None)
+        if 2 <= len(named) <= 5 and all(_is_cap(w) for w in named) and not words[-1][:1].isupper():
+            if _org_words(named):
+                # `The port's operator, Kellsbridge Harbour Holdings, said`: the name set off after it.
+                return Resolved(_norm(_strip_the(appositive or "")), "organization", None)
+            if len(named) <= 4:
+                # `The mayor, Anne Hidalgo, said`: the role names the person set off after it.
+                role = words[1:] if low0 in S.DETERMINERS else words
+                return self._person(named, role, None)
         if len(words) == 1 and low0 in S.PRONOUNS:
             return self._pronoun(low0, pos)
         if low0 in S.DETERMINERS and (len(words) == 1 or not _is_cap(words[1]) or words[1].lower() in _ROLEISH):

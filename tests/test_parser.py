@@ -798,3 +798,27 @@ def test_a_name_inside_a_quoted_title_is_not_a_pronoun_antecedent() -> None:
 def test_an_including_aside_stays_with_its_subject() -> None:
     [claim] = _claims("Several mayors, including Ana Ruiz, said the rules should change.")
     assert (claim.mention, claim.text) == ("Several mayors", "the rules should change")
+
+
+def test_according_to_a_role_then_a_name_aside() -> None:
+    text = "According to the harbour master, Priya Sethi, forty-one vessels were at anchor."
+    [claim] = _claims(text)
+    assert (claim.speaker, claim.speaker_kind, claim.text) == ("Priya Sethi", "person", "forty-one vessels were at anchor")
+
+
+def test_an_organisation_named_after_a_common_noun() -> None:
+    [claim] = _claims("The port's operator, Kellsbridge Harbour Holdings, said the offer was final.")
+    assert (claim.speaker, claim.speaker_kind) == ("Kellsbridge Harbour Holdings", "organization")
+
+
+def test_a_participle_inside_reported_content_splits_it() -> None:
+    found = _claims("Delgado dismissed that criticism, arguing that the dams would pay for themselves.")
+    assert [(c.cue, c.text) for c in found] == [
+        ("dismissed", "that criticism"),
+        ("arguing", "the dams would pay for themselves"),
+    ]
+
+
+def test_a_party_tag_is_not_part_of_the_name() -> None:
+    [claim] = _claims('"We will pass it," Sen. Maria Delgado (D-N.M.) said.')
+    assert claim.speaker == "Maria Delgado"

@@ -63,7 +63,7 @@ ANONYMOUS_PLURALS = frozenset("sources insiders people witnesses officials".spli
 # Words that make a capitalised phrase an organisation, e.g. "Iraq's Ministry of Defence".
 ORG_WORDS = frozenset(
     """
-    administration agency airlines army assembly association authority bank board bureau
+    administration agency airlines army assembly association authority bank board bureau holdings
     cabinet campaign center centre church coalition college command commission committee company
     congress corp corporation council court department embassy federation forces foundation fund
     government group guard house inc institute institution league ltd media ministry movement
