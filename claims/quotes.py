@@ -511,6 +511,10 @@ class _Finder:
         qs = quotes_between(self.quotes, self.qstarts, start, end)
         kind = "mixed" if qs else "indirect"
         if qs and qs[0].start == start and qs[-1].end >= end - 1:
+            if rule == "according-to" and len(qs) == 1:
+                # `According to Limbaugh, "…"`: the quote itself is the claim, a direct one.
+                q = qs[0]
+                return ClaimSpan(q.start, q.end, "direct", cue[0], cue[1], mention, rule, RULE_CONFIDENCE[rule], sent)
             if that_at is None:
                 return None  # all quoted: the direct pass owns it
             start = that_at  # `told Fox that "…"`: a quote inside reported speech, a mixed claim

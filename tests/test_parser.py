@@ -822,3 +822,9 @@ def test_a_participle_inside_reported_content_splits_it() -> None:
 def test_a_party_tag_is_not_part_of_the_name() -> None:
     [claim] = _claims('"We will pass it," Sen. Maria Delgado (D-N.M.) said.')
     assert claim.speaker == "Maria Delgado"
+
+
+def test_according_to_before_a_whole_quote_is_a_direct_claim() -> None:
+    [claim] = _claims('According to Ana Ruiz, "the budget is balanced and the books are open."')
+    assert (claim.kind, claim.cue, claim.speaker) == ("direct", "According to", "Ana Ruiz")
+    assert claim.text == '"the budget is balanced and the books are open."'
