@@ -248,14 +248,17 @@ class _Finder:
         cues = [c for c in self.cues_in(lo, hi) if not self.inside_quote(c[0])]
         if not cues:
             return None
-        cue = cues[-1]
-        toks = tokens(self.text, lo, cue[0])
-        aux = strip_auxiliaries(self.text, toks, len(toks))
-        m = mention_before(self.text, toks, aux)
+        toks, _, m = self._speaker_before(lo, cues[-1])
         if m is None:
             return None
         k = _tok_at(toks, m.start)
         return m if k is not None and k > 0 and self._comma_before(toks, k) else None
+
+    def _speaker_before(self, lo: int, cue: tuple[int, int]) -> tuple[list[Tok], int, Mention | None]:
+        """Tokens from lo to the cue, where the cue's auxiliaries start, and the speaker phrase before them."""
+        toks = tokens(self.text, lo, cue[0])
+        aux = strip_auxiliaries(self.text, toks, len(toks))
+        return toks, aux, mention_before(self.text, toks, aux)
 
     def _subject(self, lo: int, hi: int) -> Mention | None:
         """The subject at the start of a clause: after openers and one leading phrase closed by a comma."""
@@ -269,10 +272,8 @@ class _Finder:
             if first.lower() in _SUBORDINATORS | _PREPOSITIONS or (commas[0] == k + 1 and first.endswith(("ed", "ing"))):
                 k = commas[0] + 1  # `On Thursday, Trump …`, `Chastened, Trump …`: the subject follows the comma
         m = mention_after(self.text, toks, k)
-        if m is None:
-            commas = [i for i, t in enumerate(toks[:14]) if self.text[t[0]] == ","]
-            if commas:
-                m = mention_after(self.text, toks, commas[0] + 1)
+        if m is None and commas:
+            m = mention_after(self.text, toks, commas[0] + 1)
         return m
 
     def _colon_intro(self, sent: Sentence) -> tuple[str, Mention, tuple[int, int]] | None:
@@ -289,9 +290,7 @@ class _Finder:
         if not cues or self.text[cues[-1][1] : colon].strip():
             return None
         cue = cues[-1]
-        toks = tokens(self.text, lo, cue[0])
-        aux = strip_auxiliaries(self.text, toks, len(toks))
-        m = mention_before(self.text, toks, aux)
+        toks, aux, m = self._speaker_before(lo, cue)
         if m is None:
             return None
         return "quote-intro", m, (toks[aux][0] if aux < len(toks) else cue[0], cue[1])
