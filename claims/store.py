@@ -494,15 +494,21 @@ def claim_links(session: Session, claim_id: int) -> list[ClaimLinkPublic]:
         .where(or_(ClaimLink.a_id == claim_id, ClaimLink.b_id == claim_id))
         .order_by(col(ClaimLink.id))
     ).all()
+    # The other ends in one query, not one per link: a much-syndicated quote gathers many links.
+    other_ids = {link.b_id if link.a_id == claim_id else link.a_id for link in links}
+    others = {
+        row[0]: row[1:]
+        for row in session.exec(
+            select(Claim.id, Claim.status, Claim.text, Speaker.name)
+            .outerjoin(Speaker, col(Claim.speaker_id) == col(Speaker.id))
+            .where(col(Claim.id).in_(other_ids))
+        ).all()
+    } if other_ids else {}
     out = []
     for link in links:
         assert link.id is not None
         other_id = link.b_id if link.a_id == claim_id else link.a_id
-        other = session.exec(
-            select(Claim.status, Claim.text, Speaker.name)
-            .outerjoin(Speaker, col(Claim.speaker_id) == col(Speaker.id))
-            .where(Claim.id == other_id)
-        ).first()
+        other = others.get(other_id)
         if other is None:
             continue
         out.append(
