@@ -115,10 +115,7 @@ def confirm(link_id: LinkId, db: DbOption = None) -> None:
 
     Example: claims links confirm 12
     """
-    with writing(db) as s:
-        link = curation.set_link_state(s, link_id, LinkState.confirmed.value)
-        text = f"link {link.id}: claims {link.a_id} and {link.b_id} {link.relation}, confirmed"
-    message(text)
+    _set_state(link_id, LinkState.confirmed, db, with_relation=True)
 
 
 @links_app.command()
@@ -128,9 +125,14 @@ def reject(link_id: LinkId, db: DbOption = None) -> None:
 
     Example: claims links reject 12
     """
+    _set_state(link_id, LinkState.rejected, db, with_relation=False)
+
+
+def _set_state(link_id: int, state: LinkState, db: str | None, *, with_relation: bool) -> None:
     with writing(db) as s:
-        link = curation.set_link_state(s, link_id, LinkState.rejected.value)
-        text = f"link {link.id}: claims {link.a_id} and {link.b_id}, rejected"
+        link = curation.set_link_state(s, link_id, state.value)
+        relation = f" {link.relation}" if with_relation else ""
+        text = f"link {link.id}: claims {link.a_id} and {link.b_id}{relation}, {state.value}"
     message(text)
 
 
