@@ -13,21 +13,17 @@ from claims.linking import (
     LOW,
     MAX_CANDIDATES,
     SUGGESTED,
-    KnownSpeaker,
     fingerprint,
     is_fragment,
     link_state,
     match,
     match_score,
-    name_tokens,
     quoted_parts,
     rank_candidates,
-    resolve_speaker,
-    roles_conflict,
-    same_person,
     shingle_keys,
     similarity,
 )
+from claims.speaker_match import KnownSpeaker, name_tokens, resolve_speaker, roles_conflict, same_person
 
 LINKING = FIXTURES / "linking"
 WIRE = ["harbour-herald-reservoirs.txt", "capital-courier-reservoirs.txt", "daily-ledger-reservoirs.txt"]
