@@ -153,10 +153,10 @@ def reviewed_claims(session: Session, claims: Sequence[ClaimPublic]) -> list[Rev
     rated = [c for c in claims if c.status in RATINGS]
     ids = [c.id for c in rated]
     latest: dict[int, Review] = {}
-    for review in session.exec(
+    for row in session.exec(
         select(Review).where(col(Review.claim_id).in_(ids)).order_by(col(Review.at), col(Review.id))
     ).all():
-        latest[review.claim_id] = review
+        latest[row.claim_id] = row
     out = []
     for c in rated:
         group = [c.id, *same_group(session, c.id)]

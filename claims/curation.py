@@ -58,7 +58,7 @@ def list_links(
         stmt = stmt.where(ClaimLink.state == LinkState.suggested.value)
     if claim_id is not None:
         store.get_claim(session, claim_id)
-        stmt = stmt.where(or_(ClaimLink.a_id == claim_id, ClaimLink.b_id == claim_id))
+        stmt = stmt.where(or_(col(ClaimLink.a_id) == claim_id, col(ClaimLink.b_id) == claim_id))
     stmt = stmt.order_by(col(ClaimLink.id).desc())
     if limit:
         stmt = stmt.limit(limit)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 from dateutil import parser as _dateutil
@@ -78,7 +79,7 @@ def parse_published(value: str) -> dt.date | None:
     text = m.group("date")
     fast = _fast_date(text)
     if fast is not None:
-        return fast or None
+        return fast if isinstance(fast, dt.date) else None  # False: an impossible day
     if m.group("mdy") or m.group("dmy"):
         # dateutil does not take "Sept." with its full stop
         text = text.replace(".", " ")
@@ -175,7 +176,7 @@ _VAGUE = rf"""(?P<vague>
     )"""
 # fmt: on
 _TIME_FRAGMENTS = (_FULL_DATE, _MONTH_DAY, _LAST_WEEKDAY, _WEEKDAY, _TODAY, _YESTERDAY, _VAGUE)
-_TIME_LISTS = {
+_TIME_LISTS: dict[str, Any] = {  # Any: the regex stubs type every keyword by its own name
     "months": frozenset(name.capitalize() for name in MONTHS),
     "full_months": frozenset(name.capitalize() for name in MONTHS if name not in MONTH_ABBREVIATIONS),
     "weekdays": frozenset(name.capitalize() for name in WEEKDAY_NAMES),

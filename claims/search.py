@@ -4,9 +4,12 @@ by db/versions/0002_linking.py, with the same filters as `claims list` (`store.C
 
 from __future__ import annotations
 
+from typing import Any
+
 import regex
 from sqlalchemy import Float, Integer, func, literal_column
 from sqlalchemy import text as sql_text
+from sqlalchemy.sql.expression import ColumnClause
 from sqlmodel import Session, col
 
 from claims import store
@@ -18,7 +21,7 @@ RE_QUERY_PART = regex.compile(
     r"""(?P<neg>-)?(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+))""",
 )
 RE_WORD = regex.compile(r"[\p{L}\p{N}]+")
-_PG_CONFIG = literal_column("'english'::regconfig")  # must match the GIN index expression
+_PG_CONFIG: ColumnClause[Any] = literal_column("'english'::regconfig")  # must match the GIN index expression
 
 
 def _phrase(words: list[str]) -> str:
@@ -84,10 +87,10 @@ def search_claims(session: Session, query: str, flt: store.ClaimFilter) -> list[
         )
         stmt = base.add_columns(fts.c.relevance).join(fts, fts.c.claim_id == col(Claim.id))
         order = fts.c.relevance.desc()
-    stmt = store.apply_claim_filter(session, stmt, flt)
-    if stmt is None:
+    filtered: Any = store.apply_claim_filter(session, stmt, flt)
+    if filtered is None:
         return []
-    stmt = stmt.order_by(order, col(Claim.dated), col(Claim.id)).offset(flt.offset)
+    stmt = filtered.order_by(order, col(Claim.dated), col(Claim.id)).offset(flt.offset)
     if flt.limit:
         stmt = stmt.limit(flt.limit)
     rows = session.exec(stmt).all()

@@ -330,7 +330,8 @@ def _make(
 def _html_document(html: str, name: str) -> Document:
     import trafilatura  # slow to import; only HTML needs it
 
-    doc = trafilatura.bare_extraction(
+    # Any: trafilatura types its result as a Document or a dict; without as_dict it is a Document.
+    doc: Any = trafilatura.bare_extraction(
         html,
         with_metadata=True,
         include_comments=False,

@@ -77,7 +77,7 @@ class SpeakerResolver:
 
     def _name_runs(self) -> list[tuple[int, list[str], list[str]]]:
         if self._runs is None:
-            runs = []
+            runs: list[tuple[int, list[str], list[str]]] = []
             quoted = self._quoted
             qi = 0
             for m in RE_CAP_RUN.finditer(self.text):
