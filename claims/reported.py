@@ -1,0 +1,386 @@
+"""Reported speech: `X said (that) …`, `…, X said.`, `A, X said, B`, `according to X`,
+participles (`…, adding that …`), a subject's second cue, and claims named by a noun."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from claims import patterns as P
+from claims.lexicon import cues as C
+from claims.phrases import Mention, Tok, mention_after, mention_before, strip_auxiliaries
+from claims.quote_base import (
+    MAX_TAIL,
+    QUOTE_CLOSE,
+    RULE_CONFIDENCE,
+    SUBORDINATORS,
+    TRAIL,
+    ClaimSpan,
+    FinderBase,
+    tok_at,
+)
+from claims.text import Sentence, quotes_between, tokens
+
+# Words after which a cue word is a noun.
+_NOUN_DETERMINERS = frozenset("the a an this that these those its their his her our my your every each".split())
+# Plain hearers of `told`: `told reporters that …`.
+_HEARERS = frozenset("reporters journalists him her them us me lawmakers supporters listeners viewers".split())
+
+
+class ReportedRules(FinderBase):
+    """The reported-speech passes, over the sentences the direct passes left."""
+
+    def reported(self, consumed: set[int]) -> list[ClaimSpan]:
+        out: list[ClaimSpan] = []
+        for si, sent in enumerate(self.sents):
+            if si in consumed:
+                continue
+            out.extend(self._reported_in(sent))
+        out.extend(self._colon_blocks())
+        return out
+
+    def _reported_in(self, sent: Sentence) -> list[ClaimSpan]:
+        cues = [c for c in self.cues_in(sent.start, sent.end) if not self.inside_quote(c[0]) and self._verb_cue(c)]
+        if not cues:
+            nominal = self._nominal(sent)
+            return [nominal] if nominal is not None else []
+        toks = tokens(self.text, sent.start, sent.end)
+        main: ClaimSpan | None = None
+        last = cues[-1]
+        if len(cues) > 1 and self.text[last[0] : last[1]].lower() != "according to":
+            # `Clinton had told police that …, the source added.`: an attribution closing the
+            # sentence owns everything before it, inner speech verbs included.
+            ct = tok_at(toks, last[0])
+            main = self._speaker_last(sent, toks, ct, last) if ct is not None else None
+            if main is not None and main.rule != "reported-speaker-last":
+                main = None
+        for cue in cues if main is None else ():
+            ct = tok_at(toks, cue[0])
+            if ct is None:
+                continue
+            if self.text[cue[0] : cue[1]].lower() == "according to":
+                main = self._according(sent, toks, ct, cue)
+            else:
+                main = self._speaker_last(sent, toks, ct, cue) or self._speaker_first(sent, toks, ct, cue)
+            if main is not None:
+                break
+        if main is None:
+            main = self._second_verb(sent, cues)
+        if main is None:
+            main = self._nominal(sent)
+        out = [main] if main is not None else []
+        if main is not None and main.rule == "reported-speaker-first":
+            second = self._coordinated(sent, cues, main)
+            if second is not None:
+                out = [second[0], second[1]]
+                main = second[0]
+        if main is not None and main.rule == "reported-speaker-first" and len(out) == 1:
+            split = self._split_participle(sent, cues, main)
+            if split is not None:
+                return list(split)
+        extra = self._participle(sent, toks, cues, main)
+        if extra is not None:
+            out.append(extra)
+        return out
+
+    def _split_participle(
+        self, sent: Sentence, cues: list[tuple[int, int]], main: ClaimSpan
+    ) -> tuple[ClaimSpan, ClaimSpan] | None:
+        """`Delgado dismissed that criticism, arguing that …`: the participle after a comma inside
+        the content starts a second claim by the same speaker, and the first ends at the comma."""
+        if main.mention is None or main.cue_start is None or main.cue_end is None:
+            return None
+        for cue in cues:
+            if not main.start < cue[0] < main.end or not self.text[cue[0] : cue[1]].lower().endswith("ing"):
+                continue
+            before = self.text[main.start : cue[0]].rstrip()
+            if not before.endswith(",") or self.inside_quote(cue[0]):
+                continue
+            first = self._claim(sent, main.start, main.start + len(before) - 1, main.rule, main.mention, (main.cue_start, main.cue_end))
+            second = self._claim(sent, cue[1], sent.end, "reported-participle", main.mention, cue)
+            if first is not None and second is not None:
+                return first, second
+        return None
+
+    def _name_aside(self, m: Mention) -> bool:
+        """The appositive is a proper name of two to five capitalised words, closed by a comma."""
+        assert m.appos_start is not None and m.appos_end is not None
+        words = self.text[m.appos_start : m.appos_end].split()
+        closed = self.text[m.appos_end : m.appos_end + 1] == ","
+        return closed and 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
+
+    def _verb_cue(self, cue: tuple[int, int]) -> bool:
+        """Whether a cue word works as a reporting verb here (reported speech only)."""
+        word = self.text[cue[0] : cue[1]]
+        low = word.lower()
+        if low in C.CUE_QUOTE_ONLY:
+            return False
+        if len(word) > 1 and word.isupper():
+            return False  # an all-capitals heading: "HE'S BEEN CALLED OUT BY FELLOW DOCTORS"
+        before = self.text[max(0, cue[0] - 3) : cue[0]]
+        if before.endswith(("’s ", "'s ", "s’ ", "s' ")):
+            return False  # a noun after a possessive: "Editor's note"
+        prev = P.RE_PREV_WORD.search(self.text, max(0, cue[0] - 12), cue[0])
+        if prev is not None and prev.group(1).lower() in _NOUN_DETERMINERS:
+            return False  # a noun after a determiner: "studied the report", "a promise"
+        if low.startswith("call") and " " not in low:
+            nxt = P.RE_NEXT_WORD.match(self.text, cue[1])
+            if nxt is not None and nxt.group(1).lower() in C.CALL_PARTICLES:
+                return False  # "called into the show"
+        return True
+
+    def _nominal(self, sent: Sentence) -> ClaimSpan | None:
+        """`Politifact seized on Trump's claim that there have been "thousands of shootings"`."""
+        m = P.RE_NOMINAL.search(self.text, sent.start, sent.end)
+        if m is None or self.inside_quote(m.start()):
+            return None
+        end = sent.end
+        for comma in P.RE_CLAUSE_COMMA.finditer(self.text, m.end(), sent.end):
+            if not self.inside_quote(comma.start()):
+                end = comma.start()
+                break
+        owner = m.span("owner")
+        name_end = owner[1] - 2 if self.text[owner[0] : owner[1]].endswith(("’s", "'s")) else owner[1]
+        span = self._claim(sent, m.end(), end, "nominal", Mention(owner[0], name_end), m.span("noun"))
+        return span
+
+    def _coordinated(
+        self, sent: Sentence, cues: list[tuple[int, int]], main: ClaimSpan
+    ) -> tuple[ClaimSpan, ClaimSpan] | None:
+        """`Strada accused X of Y and asserted that Z`: one subject, two cues, two claims."""
+        toks: list[Tok] | None = None
+        for cue in cues:
+            if not main.start < cue[0] < main.end or main.mention is None:
+                continue
+            speaker = main.mention
+            m = P.RE_COORDINATION.search(self.text, max(main.start, cue[0] - 24), cue[0])
+            if m is None or m.end() != cue[0]:
+                # `X said A, and his deputy said B`: a new subject after the conjunction.
+                toks = toks if toks is not None else tokens(self.text, sent.start, sent.end)
+                ct = tok_at(toks, cue[0])
+                aux = strip_auxiliaries(self.text, toks, ct) if ct is not None else 0
+                other = mention_before(self.text, toks, aux) if ct is not None else None
+                if other is None or other.start <= main.start:
+                    continue
+                m = P.RE_COORDINATION.search(self.text, max(main.start, other.start - 24), other.start)
+                if m is None or m.end() != other.start or not self.text[m.start() : m.end()].startswith(","):
+                    continue
+                speaker = other
+            first = self._claim(sent, main.start, m.start(), "reported-speaker-first", main.mention, (main.cue_start or 0, main.cue_end or 0))
+            start = cue[1]
+            adjunct = P.RE_CUE_ADJUNCT.match(self.text, start, sent.end)
+            if adjunct is not None:
+                start = adjunct.end()
+            second = self._claim(sent, start, sent.end, "reported-coordinated", speaker, cue)
+            if first is not None and second is not None:
+                return first, second
+        return None
+
+    def _participle(
+        self, sent: Sentence, toks: list[Tok], cues: list[tuple[int, int]], main: ClaimSpan | None
+    ) -> ClaimSpan | None:
+        """`…, adding that …`, `…, arguing that …`: a second claim by the subject of the sentence."""
+        lo = main.end if main is not None and main.rule != "reported-speaker-first" else sent.start
+        for cue in cues:
+            word = self.text[cue[0] : cue[1]]
+            if cue[0] < lo or not word.endswith("ing") or not self.text[sent.start : cue[0]].rstrip().endswith(","):
+                continue
+            if main is not None and main.start <= cue[0] < main.end and main.rule == "reported-speaker-first":
+                continue  # inside the main claim's content: `_split_participle` ends that claim first
+            m = main.mention if main is not None else self._subject(sent.start, cue[0])
+            if m is None:
+                return None
+            return self._claim(sent, cue[1], sent.end, "reported-participle", m, cue)
+        return None
+
+    def _claim(
+        self, sent: Sentence, start: int, end: int, rule: str, mention: Mention, cue: tuple[int, int]
+    ) -> ClaimSpan | None:
+        while start < end and self.text[start] in " \t,:":
+            start += 1
+        that_at = None
+        m = P.RE_THAT.match(self.text, start, end)
+        object_cue = self.text[cue[0] : cue[1]].lower() in C.CUE_OBJECT_AS  # `dismissed that criticism`
+        if m is not None and not object_cue and rule in ("reported-speaker-first", "reported-participle", "reported-coordinated"):
+            that_at, start = start, m.end()
+        m = P.RE_OPENER_COMMA.match(self.text, start, end)
+        if m is not None:
+            start = m.end()
+        while end > start and self.text[end - 1] in TRAIL:
+            end -= 1
+        m = P.RE_EVENT_TAIL.search(self.text, max(start, end - P.EVENT_TAIL_WINDOW), end)
+        if m is not None and m.start() > start:
+            end = m.start()
+        if rule in ("reported-speaker-first", "reported-coordinated", "reported-participle"):
+            m = P.RE_CONCESSIVE.search(self.text, start, end)
+            if m is not None and not self.inside_quote(m.start()):
+                end = m.start()  # `X claimed that A, although he refused B`: the aside is the writer's
+        if len(self.text[start:end].split()) < 2:
+            return None
+        qs = quotes_between(self.quotes, self.qstarts, start, end)
+        kind = "mixed" if qs else "indirect"
+        if qs and qs[0].start == start and qs[-1].end >= end - 1:
+            if rule == "according-to" and len(qs) == 1:
+                # `According to Limbaugh, "…"`: the quote itself is the claim, a direct one.
+                q = qs[0]
+                return ClaimSpan(q.start, q.end, "direct", cue[0], cue[1], mention, rule, RULE_CONFIDENCE[rule], sent)
+            if that_at is None:
+                return None  # all quoted: the direct pass owns it
+            start = that_at  # `told Fox that "…"`: a quote inside reported speech, a mixed claim
+        return ClaimSpan(start, end, kind, cue[0], cue[1], mention, rule, RULE_CONFIDENCE[rule], sent)
+
+    def _speaker_last(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
+        """`CONTENT, X said (on Monday).`, `CONTENT, said X, a role.` and `A, X said, B.`"""
+        aux = strip_auxiliaries(self.text, toks, ct)
+        cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
+        word = self.text[cue[0] : cue[1]].lower()
+        first = mention_before(self.text, toks, aux, relative=True)
+        self._last_mention = (toks, aux, first)
+        if first is not None and first.appos_start is not None and self._starts_clause(sent.start, first.start):
+            return None  # `X, a role, said …`: the speaker opens the sentence
+        if aux > 0 and self._comma_before(toks, aux):
+            after = tok_at(toks, cue[1], after=True)
+            m = mention_after(self.text, toks, after) if after is not None else None
+            if m is None or word not in C.CUE_INVERTIBLE or not self._short_tail(toks, m):
+                return None
+            return self._claim(sent, sent.start, self._content_end(toks, aux), "reported-cue-speaker", m, cue_span)
+        m = first  # mention_before reads `relative` only after a comma, and there is none before the cue here
+        if m is None or self.text[m.start : m.end].lower() == "who":
+            return None  # `…, who said X`: a relative clause, its content follows the cue
+        k = tok_at(toks, m.start)
+        if k is None or k == 0 or not self._comma_before(toks, k):
+            return None
+        content = k - 1
+        tail = toks[bisect_left(toks, (cue[1], -1)) :]
+        participle = len(tail) > 1 and self.text[tail[1][0] : tail[1][1]].lower().endswith("ing")
+        if tail and self.text[tail[0][0]] == "," and len(tail) > 3 and not participle:
+            # `Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt.`: keep the longer side.
+            after = (tail[1][0], sent.end)
+            if len(tail) > content:
+                return self._claim(sent, after[0], after[1], "reported-parenthetical", m, cue_span)
+            return self._claim(sent, sent.start, toks[content][0], "reported-parenthetical", m, cue_span)
+        tail_words = sum(1 for t in tail if self.text[t[0]].isalnum())
+        if participle:
+            # `…, Spicer said, adding, "…"`: the participle opens a second claim; this one ends at the comma.
+            return self._claim(sent, sent.start, self._content_end(toks, k), "reported-speaker-last", m, cue_span)
+        if tail_words > MAX_TAIL or (tail_words >= content and tail_words > 3) or _tail_has_clause(self.text, toks, cue[1]):
+            return None
+        if self.text[toks[0][0] : toks[0][1]].lower() in SUBORDINATORS:
+            return None  # `When he bought the mine, Clarke said, …`: the content follows the cue
+        return self._claim(sent, sent.start, self._content_end(toks, k), "reported-speaker-last", m, cue_span)
+
+    def _second_verb(self, sent: Sentence, cues: list[tuple[int, int]]) -> ClaimSpan | None:
+        """`Trump bemoaned the unrest and said he thought …`: the cue is the second verb of the
+        sentence's subject."""
+        for cue in cues:
+            m = P.RE_COORDINATION.search(self.text, max(sent.start, cue[0] - 24), cue[0])
+            if m is None or m.end() != cue[0] or m.start() <= sent.start:
+                continue
+            subject = self._subject(sent.start, m.start())
+            if subject is None or subject.start >= m.start():
+                continue
+            start = cue[1]
+            adjunct = P.RE_CUE_ADJUNCT.match(self.text, start, sent.end)
+            if adjunct is not None:
+                start = adjunct.end()
+            return self._claim(sent, start, sent.end, "reported-coordinated", subject, cue)
+        return None
+
+    def _content_end(self, toks: list[Tok], k: int) -> int:
+        """Where content ends before the speaker at toks[k]: at the comma, or after a closing quote mark."""
+        prev = toks[k - 1]
+        return prev[1] if self.text[prev[0]] in QUOTE_CLOSE else prev[0]
+
+    def _speaker_first(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
+        """`X said (that) CONTENT`, `X told Reuters CONTENT`, `X says they believe CONTENT`."""
+        aux = strip_auxiliaries(self.text, toks, ct)
+        last = self._last_mention
+        if last is not None and last[0] is toks and last[1] == aux:
+            m = last[2]  # _speaker_last just found it
+        else:
+            m = mention_before(self.text, toks, aux, relative=True)
+        if m is None or not self._starts_clause(sent.start, m.start):
+            return None
+        cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
+        start = cue[1]
+        if self.text[cue[0] : cue[1]].lower() in C.CUE_WITH_HEARER:
+            start = self._after_hearer(toks, cue[1])
+        adjunct = P.RE_CUE_ADJUNCT.match(self.text, start, sent.end)
+        if adjunct is not None:
+            start = adjunct.end()
+        return self._claim(sent, start, sent.end, "reported-speaker-first", m, cue_span)
+
+    def _after_hearer(self, toks: list[Tok], pos: int) -> int:
+        """Where the content starts after `told Reuters`, `told reporters`, `told the newspaper`."""
+        k = tok_at(toks, pos, after=True)
+        if k is None:
+            return pos
+        for j in range(k + 1, min(k + 5, len(toks))):
+            word = self.text[toks[j][0] : toks[j][1]]
+            if not word[:1].isalnum():
+                break
+            if word.lower() == "that":
+                return toks[j][0]  # `told voters that …`, `told a veterans group that …`
+        w = self.text[toks[k][0] : toks[k][1]]
+        if w[:1].isupper():
+            while k + 1 < len(toks) and self.text[toks[k + 1][0]].isupper():
+                k += 1
+            return toks[k][1]
+        if w.lower() in _HEARERS:
+            return toks[k][1]
+        if w.lower() in ("the", "a", "an", "his", "her", "their") and k + 1 < len(toks):
+            return toks[k + 1][1]
+        return pos
+
+    def _according(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
+        """`According to X, CONTENT.` / `CONTENT, according to X.`: the source runs to the next comma."""
+        after = tok_at(toks, cue[1], after=True)
+        if after is None:
+            return None
+        j = after
+        while j < len(toks) and self.text[toks[j][0]] not in ",;:.!?" and j - after < 16:
+            j += 1
+        if j == after or not self.text[toks[after][0]].isalnum():
+            return None
+        m = mention_after(self.text, toks, after) or Mention(toks[after][0], toks[j - 1][1])
+        if m.appos_start is None and j < len(toks) and self.text[toks[j][0]] == ",":
+            k = j + 1
+            while k < len(toks) and self.text[toks[k][0]] not in ",;:.!?" and k - j <= 6:
+                k += 1
+            if k < len(toks) and k > j + 1 and self.text[toks[k][0]] == ",":
+                m = Mention(m.start, m.end, toks[j + 1][0], toks[k - 1][1])  # a candidate `, Name,` aside
+        if self._at_start(sent.start, cue[0]):
+            content_from = toks[j][0] if j < len(toks) else sent.end
+            if m.appos_end is not None and self._name_aside(m):
+                # `According to the harbour master, Priya Sethi, forty-one vessels …`
+                content_from = m.appos_end
+            else:
+                m = Mention(m.start, m.end)  # `According to X, the terminal …`: what follows the comma is content
+            return self._claim(sent, content_from, sent.end, "according-to", m, cue)
+        if ct > 0 and self.text[toks[ct - 1][0]] == ",":
+            return self._claim(sent, sent.start, toks[ct - 1][0], "according-to", m, cue)
+        return None
+
+    def _colon_blocks(self) -> list[ClaimSpan]:
+        """`The governor added:` closing a paragraph makes the next, unquoted paragraph its claim."""
+        out: list[ClaimSpan] = []
+        for pi in range(len(self.paras) - 1):
+            ps, pe = self.paras[pi]
+            ns, ne = self.paras[pi + 1]
+            if self.text[pe - 1] != ":" or P.RE_QUOTE_MARK.match(self.text, ns):
+                continue
+            found = self._intro_at(ps, pe - 1)
+            if found is None:
+                continue
+            _, m, cue = found
+            sent = Sentence(ns, ne, pi + 1)
+            span = self._claim(sent, ns, ne, "colon-block", m, cue)
+            if span is not None:
+                out.append(span)
+        return out
+
+
+def _tail_has_clause(text: str, toks: list[Tok], pos: int) -> bool:
+    """A tail holding `that` or another cue-like verb starts a new clause: not a speaker-last pattern."""
+    k = bisect_left(toks, (pos, -1))
+    return any(text[t[0] : t[1]].lower() in ("that", "because", "but") for t in toks[k : k + MAX_TAIL + 1])
+
