@@ -215,3 +215,26 @@ def test_unknown_format_is_a_usage_error() -> None:
     result = _run(str(SEED), "--format", "xml")
     assert result.exit_code == 2
     assert "xml" in result.stderr
+
+
+# --------------------------------------------------------------------------- parallel parsing
+
+
+def test_jobs_parse_in_processes_with_the_same_output_in_input_order() -> None:
+    # enough documents to fill several windows, so the process pool really runs; a malformed
+    # line in the middle is still reported, and every good document is still parsed
+    docs = [{**DOCS[n % 3], "id": f"doc-{n}"} for n in range(150)]
+    lines = _jsonl(docs[:70]) + '{"id": "doc-bad", "text": \n' + _jsonl(docs[70:])
+    serial = _run("-", "--format", "jsonl", stdin=lines)
+    parallel = _run("-", "--format", "jsonl", "--jobs", "2", stdin=lines)
+    assert serial.exit_code == parallel.exit_code == 1
+    _no_traceback(parallel)
+    assert parallel.stdout == serial.stdout
+    assert [json.loads(line)["id"] for line in parallel.stdout.splitlines()] == [d["id"] for d in docs]
+    assert _error_lines(parallel) == _error_lines(serial) and ":71" in _error_lines(parallel)[0]
+
+
+def test_jobs_must_not_be_negative() -> None:
+    result = _run(str(SEED), "--jobs", "-1")
+    assert result.exit_code == 2
+    assert "--jobs" in result.stderr
