@@ -23,7 +23,7 @@ def find_claim_spans(
     """Every claim span of the article in text order, speakers not yet resolved."""
     finder = _Finder(text, paras, quotes, sents)
     direct, consumed = finder.direct()
-    spans = direct + finder.reported(consumed)
+    spans = direct + finder.reported(consumed, direct)
     spans.sort(key=lambda c: (c.start, c.end))
     return _drop_nested(spans)
 

@@ -29,10 +29,15 @@ _HEARERS = frozenset("reporters journalists him her them us me lawmakers support
 class ReportedRules(FinderBase):
     """The reported-speech passes, over the sentences the direct passes left."""
 
-    def reported(self, consumed: set[int]) -> list[ClaimSpan]:
+    def reported(self, consumed: set[int], direct: list[ClaimSpan]) -> list[ClaimSpan]:
         out: list[ClaimSpan] = []
+        attributed = {c.sentence.start: c for c in direct if c.mention is not None and c.cue_end is not None}
         for si, sent in enumerate(self.sents):
             if si in consumed:
+                quote = attributed.get(sent.start)
+                extra = self._quote_participle(sent, quote) if quote is not None else None
+                if extra is not None:
+                    out.append(extra)
                 continue
             out.extend(self._reported_in(sent))
         out.extend(self._colon_blocks())
@@ -68,6 +73,10 @@ class ReportedRules(FinderBase):
         if main is None:
             main = self._nominal(sent)
         out = [main] if main is not None else []
+        if main is not None and main.rule == "reported-parenthetical" and main.start > sent.start:
+            head = self._aside_head(sent, toks, main)
+            if head is not None:
+                out.insert(0, head)
         if main is not None and main.rule == "reported-speaker-first":
             second = self._coordinated(sent, cues, main)
             if second is not None:
@@ -192,6 +201,23 @@ class ReportedRules(FinderBase):
             return self._claim(sent, cue[1], sent.end, "reported-participle", m, cue)
         return None
 
+    def _quote_participle(self, sent: Sentence, quote: ClaimSpan) -> ClaimSpan | None:
+        """`"…," the mayor said, adding that …`: a participle after a quote's attribution opens a
+        second claim by the quote's speaker."""
+        assert quote.mention is not None and quote.cue_start is not None and quote.cue_end is not None
+        if self.text[quote.cue_start : quote.cue_end].lower().endswith("ing"):
+            return None  # `…, saying, "…"`: the quote is the participle's own claim
+        lo = max(quote.end, quote.cue_end)
+        for cue in self.cues_in(lo, sent.end):
+            if self.inside_quote(cue[0]) or quotes_between(self.quotes, self.qstarts, lo, cue[0]):
+                return None  # another quote comes first: it has its own attribution
+            between = self.text[lo : cue[0]].strip()
+            # the comma may stand inside the closing quote mark: `"…," arguing that …`
+            comma = between.endswith(",") or (not between and self.text[quote.start : lo].rstrip(QUOTE_CLOSE).endswith(","))
+            if comma and self.text[cue[0] : cue[1]].lower().endswith("ing"):
+                return self._claim(sent, cue[1], sent.end, "reported-participle", quote.mention, cue)
+        return None
+
     def _claim(
         self, sent: Sentence, start: int, end: int, rule: str, mention: Mention, cue: tuple[int, int]
     ) -> ClaimSpan | None:
@@ -253,11 +279,11 @@ class ReportedRules(FinderBase):
         tail = toks[bisect_left(toks, (cue[1], -1)) :]
         participle = len(tail) > 1 and self.text[tail[1][0] : tail[1][1]].lower().endswith("ing")
         if tail and self.text[tail[0][0]] == "," and len(tail) > 3 and not participle:
-            # `Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt.`: keep the longer side.
-            after = (tail[1][0], sent.end)
-            if len(tail) > content:
-                return self._claim(sent, after[0], after[1], "reported-parenthetical", m, cue_span)
-            return self._claim(sent, sent.start, toks[content][0], "reported-parenthetical", m, cue_span)
+            # `Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt.`: the side after the
+            # attribution; `_aside_head` adds the side before it (PolNeAR annotates both pieces).
+            return self._claim(sent, tail[1][0], sent.end, "reported-parenthetical", m, cue_span) or self._claim(
+                sent, sent.start, toks[content][0], "reported-parenthetical", m, cue_span
+            )
         tail_words = sum(1 for t in tail if self.text[t[0]].isalnum())
         if participle:
             # `…, Spicer said, adding, "…"`: the participle opens a second claim; this one ends at the comma.
@@ -267,6 +293,16 @@ class ReportedRules(FinderBase):
         if self.text[toks[0][0] : toks[0][1]].lower() in SUBORDINATORS:
             return None  # `When he bought the mine, Clarke said, …`: the content follows the cue
         return self._claim(sent, sent.start, self._content_end(toks, k), "reported-speaker-last", m, cue_span)
+
+    def _aside_head(self, sent: Sentence, toks: list[Tok], main: ClaimSpan) -> ClaimSpan | None:
+        """The content before `, X said,` when the parenthetical claim is the part after it."""
+        if main.mention is None or main.cue_start is None or main.cue_end is None:
+            return None
+        k = tok_at(toks, main.mention.start)
+        if k is None or k < 2 or not self._comma_before(toks, k):
+            return None
+        cue = (main.cue_start, main.cue_end)
+        return self._claim(sent, sent.start, self._content_end(toks, k), "reported-parenthetical", main.mention, cue)
 
     def _second_verb(self, sent: Sentence, cues: list[tuple[int, int]]) -> ClaimSpan | None:
         """`Trump bemoaned the unrest and said he thought …`: the cue is the second verb of the

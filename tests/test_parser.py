@@ -828,3 +828,58 @@ def test_according_to_before_a_whole_quote_is_a_direct_claim() -> None:
     [claim] = _claims('According to Ana Ruiz, "the budget is balanced and the books are open."')
     assert (claim.kind, claim.cue, claim.speaker) == ("direct", "According to", "Ana Ruiz")
     assert claim.text == '"the budget is balanced and the books are open."'
+
+
+def _found(text: str) -> list[tuple[str | None, str | None, str]]:
+    return [(c.mention, c.cue, c.text) for c in _claims(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # `A, X said, B`: both sides of the attribution are the speaker's
+        (
+            "The new bridge, Ana Ruiz said, will carry twice the traffic of the old one.",
+            [("Ana Ruiz", "said", "The new bridge"), ("Ana Ruiz", "said", "will carry twice the traffic of the old one")],
+        ),
+        (
+            "If the rain holds off, the harbour master said, the ferries will sail on time.",
+            [
+                ("the harbour master", "said", "If the rain holds off"),
+                ("the harbour master", "said", "the ferries will sail on time"),
+            ],
+        ),
+        # a one-word side is not a claim
+        ("Perhaps, Tom Baker said, the mill will reopen in May.", [("Tom Baker", "said", "the mill will reopen in May")]),
+    ],
+)
+def test_an_attribution_inside_a_sentence_splits_it_in_two(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # `"…," X said, adding that …`: the participle is a second claim by the quote's speaker
+        (
+            '"We will not close the clinic," Lena Brandt said, adding that two nurses would be hired.',
+            [("Lena Brandt", "said", '"We will not close the clinic,"'), ("Lena Brandt", "adding", "two nurses would be hired")],
+        ),
+        (
+            '"The port is open," said Priya Sethi, noting the storm had passed.',
+            [("Priya Sethi", "said", '"The port is open,"'), ("Priya Sethi", "noting", "the storm had passed")],
+        ),
+        (
+            'The council said: "The budget is balanced," arguing that "no cuts are needed."',
+            [("The council", "said", '"The budget is balanced,"'), ("The council", "arguing", 'that "no cuts are needed."')],
+        ),
+        # a participle not set off by a comma, or inside a quote, is no claim
+        ('"We won the vote," Tom Baker said after adding up the ballots.', [("Tom Baker", "said", '"We won the vote,"')]),
+        (
+            '"The mill is sold," Karl Weber said, "and saying otherwise is wrong."',
+            [("Karl Weber", "said", '"The mill is sold,"'), ("Karl Weber", "said", '"and saying otherwise is wrong."')],
+        ),
+    ],
+)
+def test_a_participle_after_a_quote_attribution(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
