@@ -25,6 +25,16 @@ _NOUN_DETERMINERS = frozenset("the a an this that these those its their his her 
 # Plain hearers of `told`: `told reporters that …`.
 _HEARERS = frozenset("reporters journalists him her them us me lawmakers supporters listeners viewers".split())
 
+# Words that may follow an inverted speaker (`…, said Tom Baker on Monday`) without starting a clause.
+_ADJUNCT_LEADS = frozenset(
+    """
+    about after against as at before during earlier for from in last late later of on over this to today
+    tonight when where while who whose with yesterday according
+    """.split()
+)
+# The longest aside (tokens) between a sentence's subject and its cue: `X, of Springfield, Va., said`.
+_MAX_ASIDE = 30
+
 
 class ReportedRules(FinderBase):
     """The reported-speech passes, over the sentences the direct passes left."""
@@ -266,7 +276,7 @@ class ReportedRules(FinderBase):
         if aux > 0 and self._comma_before(toks, aux):
             after = tok_at(toks, cue[1], after=True)
             m = mention_after(self.text, toks, after) if after is not None else None
-            if m is None or word not in C.CUE_INVERTIBLE or not self._short_tail(toks, m):
+            if m is None or word not in C.CUE_INVERTIBLE or not self._short_tail(toks, m) or self._clause_after(toks, m):
                 return None
             return self._claim(sent, sent.start, self._content_end(toks, aux), "reported-cue-speaker", m, cue_span)
         m = first  # mention_before reads `relative` only after a comma, and there is none before the cue here
@@ -334,6 +344,8 @@ class ReportedRules(FinderBase):
             m = last[2]  # _speaker_last just found it
         else:
             m = mention_before(self.text, toks, aux, relative=True)
+        if (m is None or not self._starts_clause(sent.start, m.start)) and aux > 1 and self.text[toks[aux - 1][0]] == ",":
+            m = self._subject_before_aside(sent, toks, aux - 1)
         if m is None or not self._starts_clause(sent.start, m.start):
             return None
         cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
@@ -344,6 +356,28 @@ class ReportedRules(FinderBase):
         if adjunct is not None:
             start = adjunct.end()
         return self._claim(sent, start, sent.end, "reported-speaker-first", m, cue_span)
+
+    def _subject_before_aside(self, sent: Sentence, toks: list[Tok], comma: int) -> Mention | None:
+        """`Johnnie Wilson, of Springfield, Va., said …`, `Trump, speaking to veterans, said …`: the
+        subject opening the sentence, when an aside set off by commas is all that stands before the cue."""
+        m = self._subject(sent.start, toks[comma][0])
+        if m is None:
+            return None
+        k = tok_at(toks, m.appos_end or m.end, after=True)
+        if k is None or self.text[toks[k][0]] != "," or not 1 < comma - k <= _MAX_ASIDE:
+            return None
+        if quotes_between(self.quotes, self.qstarts, toks[k][0], toks[comma][0]):
+            return None  # a quote in the aside has an attribution of its own
+        return m
+
+    def _clause_after(self, toks: list[Tok], m: Mention) -> bool:
+        """`…, said he had fought`: a word that is no adjunct after an inverted speaker starts a clause,
+        so the comma before the cue closed an aside, not the content."""
+        k = tok_at(toks, m.appos_end or m.end, after=True)
+        if k is None:
+            return False
+        word = self.text[toks[k][0] : toks[k][1]]
+        return word[:1].islower() and word not in _ADJUNCT_LEADS
 
     def _after_hearer(self, toks: list[Tok], pos: int) -> int:
         """Where the content starts after `told Reuters`, `told reporters`, `told the newspaper`."""

@@ -883,3 +883,29 @@ def test_an_attribution_inside_a_sentence_splits_it_in_two(text: str, expected: 
 )
 def test_a_participle_after_a_quote_attribution(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # `X, <aside>, said CONTENT`: the subject opening the sentence speaks, not the content's subject
+        (
+            "Rosa Klein, of Dayton, Ohio, said she had waited six hours to vote.",
+            [("Rosa Klein", "said", "she had waited six hours to vote")],
+        ),
+        (
+            "The governor, speaking to farmers in Fresno on Friday, said the drought was over.",
+            [("The governor", "said", "the drought was over")],
+        ),
+        (
+            "Omar Haddad, the head of the union, which represents 4,000 dockers, said the strike would end.",
+            [("Omar Haddad", "said", "the strike would end")],
+        ),
+        # an inverted speaker followed by its role still closes the content before it
+        ("The dam will hold, said Ellen Marsh, the city engineer.", [("Ellen Marsh", "said", "The dam will hold")]),
+        # a plain noun before the aside is no source
+        ("The rules, which took effect in May, said nothing about boats.", []),
+    ],
+)
+def test_a_subject_set_off_by_an_aside(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
