@@ -38,6 +38,8 @@ _PRONOUNS = frozenset(S.PRONOUNS)
 # Determiners that may open a plain-noun source ("two local farmers"); demonstratives do not
 # ("this week said" is not a source).
 _GENERIC_LEADS = S.DETERMINERS - frozenset("this that these those such".split())
+# Words after which a new clause, and so a source phrase, may begin: `…, where experts say`.
+_CLAUSE_OPENERS = frozenset(", ; : — where and but although though because while as that when since so".split())
 # Words that never open a source phrase: prepositions and conjunctions.
 _LEADING_NON_NP = S.SOURCE_PREPOSITIONS | frozenset({"and", "but", "&"})
 
@@ -125,14 +127,29 @@ def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = Tru
         # `the housing minister`: a plain modifier and its determiner belong to the phrase.
         # `Several cast members`, `Connecticut's tax commissioner`: up to two plain modifiers after
         # a determiner or a possessive belong to the phrase.
+        j = k
+        while j > 0 and k - j < 2 and _plain_word(_word(text, toks[j - 1])):
+            j -= 1
+        if j == k:
+            return k
+        lead = _word(text, toks[j - 1]) if j > 0 else ""
         if _word(text, toks[k]).islower():
-            j = k
-            while j > 0 and k - j < 2 and _plain_word(_word(text, toks[j - 1])):
-                j -= 1
-            if j < k and j > 0:
-                lead = _word(text, toks[j - 1])
-                if lead.lower() in S.DETERMINERS or (lead.endswith(("’s", "'s")) and _is_cap(lead)):
-                    return j - 1
+            if lead.lower() in S.DETERMINERS or (lead.endswith(("’s", "'s")) and _is_cap(lead)):
+                return j - 1
+            if _word(text, toks[end - 1]).lower() in S.GROUP_HEADS:
+                # `Civil rights activists say`, `…, where restructuring experts say`: plain modifiers
+                # of a plural head that open the clause belong to it, and so does one capitalised word first.
+                if j == 0 or lead.lower() in _CLAUSE_OPENERS:
+                    return j
+                if j == 1 and lead.isalpha() and _is_cap(lead) and lead.lower() not in S.SENTENCE_OPENERS:
+                    return 0
+        elif (
+            k - j == 1
+            and not _word(text, toks[j]).endswith("ed")
+            and lead.lower() in S.DETERMINERS
+            and (j == 1 or _word(text, toks[j - 2]).lower() in _CLAUSE_OPENERS)
+        ):
+            return j - 1  # `The nonpartisan Commission on Presidential Debates says`, not `The mayor thanked Ruiz`
         return k
     if allow_generic:
         return _generic_np(text, toks, end)
@@ -155,7 +172,7 @@ def _close_paren(text: str, toks: list[Tok], open_: int) -> int | None:
 
 
 def _plain_word(w: str) -> bool:
-    return w.isalpha() and w.islower() and w not in _CLAUSE_WORDS and w not in S.DETERMINERS
+    return w.replace("-", "").isalpha() and w.islower() and w not in _CLAUSE_WORDS and w not in S.DETERMINERS
 
 
 def _valid_np(text: str, span: list[Tok]) -> bool:

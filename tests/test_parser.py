@@ -909,3 +909,26 @@ def test_a_participle_after_a_quote_attribution(text: str, expected: list[Any]) 
 )
 def test_a_subject_set_off_by_an_aside(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # plain modifiers of a plural source that opens the clause belong to it
+        ("Civil rights activists say the new law is unfair.", [("Civil rights activists", "say", "the new law is unfair")]),
+        ("Labor-market economists said wages would rise.", [("Labor-market economists", "said", "wages would rise")]),
+        (
+            "The town built the dam, where fishing industry analysts say the catch will fall.",
+            [("fishing industry analysts", "say", "the catch will fall")],
+        ),
+        # a determiner and a plain adjective before a capitalised name
+        (
+            "The independent Office of Budget Review says the deficit will shrink.",
+            [("The independent Office of Budget Review", "says", "the deficit will shrink")],
+        ),
+        # a phrase in mid-clause is not part of the source
+        ("In the first interview Smith said the mill was closing.", [("Smith", "said", "the mill was closing")]),
+    ],
+)
+def test_modifiers_before_a_source_at_the_start_of_a_clause(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
