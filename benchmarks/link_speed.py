@@ -25,7 +25,7 @@ from sqlalchemy import text as sql_text
 from sqlmodel import Session, col, func, select
 
 from claims.db import open_store
-from claims.linking import _postings, link_new_claims, rank_candidates, shingle_keys
+from claims.linking import link_new_claims, postings, rank_candidates, shingle_keys
 from claims.models import Article, Claim, ClaimKey, Speaker
 
 VOCABULARY = 20_000  # distinct words; drawn with Zipf weights, like news text
@@ -118,10 +118,10 @@ def _measure(
         session.add_all(new)
         session.flush()
         # The work blocking leaves per claim (read before linking, so not timed): postings, candidates.
-        postings = candidates = 0
+        read = candidates = 0
         for claim in new:
-            hits = _postings(session, sorted(shingle_keys(claim.text)))
-            postings += len(hits)
+            hits = [i for ids in postings(session, shingle_keys(claim.text)).values() for i in ids]
+            read += len(hits)
             candidates += len(rank_candidates(hits, exclude=[claim.id or 0]))
         started = time.perf_counter()
         links = link_new_claims(session, new)
@@ -129,7 +129,7 @@ def _measure(
         copies = {c.id for c in new[: len(originals)]}
         found = {link.b_id for link in links if link.b_id in copies and link.state == "confirmed"}
         session.rollback()
-    return Run(1000 * elapsed / batch, postings / batch, candidates / batch, len(found), len(originals))
+    return Run(1000 * elapsed / batch, read / batch, candidates / batch, len(found), len(originals))
 
 
 def main() -> None:

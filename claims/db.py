@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import os
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Table, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 from sqlalchemy.pool import StaticPool
@@ -27,6 +28,8 @@ ENV_VAR = "CLAIMS_DB"
 BUSY_TIMEOUT_MS = 120_000
 # WAL pages between automatic checkpoints (about 40 MB of 4 KB pages).
 WAL_CHECKPOINT_PAGES = 10_000
+# Page cache per SQLite connection, in KiB (SQLite's default is 2,000).
+CACHE_KIB = 32_768
 # Every writer of a PostgreSQL store takes this advisory lock while migrating.
 _PG_MIGRATION_LOCK = 0x636C61696D73  # "claims"
 _READ_ONLY = "claims_read_only"
@@ -102,6 +105,9 @@ def _set_up_sqlite(engine: Engine) -> None:
             # ingest commit dirties index pages all over the claim-key index, and a rarer checkpoint
             # writes each of them back once instead of once per few articles.
             cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
+            # Linking reads index pages all over the claim-key index; SQLite's default 2 MB cache
+            # sends most of them back to the OS page cache. A bounded cache keeps memory flat.
+            cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -149,10 +155,12 @@ class RawCursor:
     SQLAlchemy exception `session()` and the callers already handle (IntegrityError, DBAPIError).
     """
 
-    __slots__ = ("_cursor", "_error", "_qmark")
+    __slots__ = ("_cursor", "_dialect", "_error", "_qmark", "dialect")
 
     def __init__(self, session: Session) -> None:
         connection = session.connection()
+        self.dialect: str = connection.dialect.name  # for the few statements each backend spells its own way
+        self._dialect = connection.dialect
         self._cursor = connection.connection.cursor()
         self._qmark = connection.dialect.paramstyle == "qmark"
         self._error: type[Exception] = connection.dialect.loaded_dbapi.Error
@@ -183,6 +191,37 @@ class RawCursor:
             self._cursor.executemany(self._sql(sql), rows)
         except self._error as exc:
             raise DBAPIError.instance(sql, rows[0], exc, self._error) from None
+
+    def insert(self, table: Table, columns: Sequence[str], returning: str | None = None) -> RawInsert:
+        """An INSERT of `columns` into `table` (optionally RETURNING one column) whose values go
+        through the same type conversion SQLAlchemy applies (dates, UTC timestamps)."""
+        key = (self.dialect, table.name, tuple(columns), returning)
+        found = _INSERTS.get(key)
+        if found is None:
+            marks = ", ".join("?" * len(columns))
+            names = ", ".join(f'"{name}"' for name in columns)  # quoted: `end` is an SQL keyword
+            sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
+            types = (table.c[name].type.dialect_impl(self._dialect) for name in columns)
+            processors = tuple(t.bind_processor(self._dialect) for t in types)
+            found = _INSERTS[key] = RawInsert(
+                sql + (f" RETURNING {returning}" if returning else ""), processors
+            )
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class RawInsert:
+    """An INSERT statement for RawCursor with the bind processors of its columns (`RawCursor.insert`)."""
+
+    sql: str
+    processors: tuple[Callable[[Any], Any] | None, ...]
+
+    def values(self, row: Sequence[Any]) -> tuple[Any, ...]:
+        """`row` converted for the driver, column by column."""
+        return tuple(v if p is None else p(v) for p, v in zip(self.processors, row, strict=True))
+
+
+_INSERTS: dict[tuple[str, str, tuple[str, ...], str | None], RawInsert] = {}
 
 
 def raw_cursor(session: Session) -> RawCursor:

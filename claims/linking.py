@@ -18,6 +18,7 @@ Blocking (why linking one claim does not scan the store)
 from __future__ import annotations
 
 import hashlib
+import json
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from typing import Protocol
 
 import regex
 from rapidfuzz import fuzz
-from sqlalchemy import insert, or_
+from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from claims.db import RawCursor, raw_cursor
@@ -133,8 +134,13 @@ def is_fragment(short: str, long: str) -> float | None:
 
 def quoted_parts(text: str) -> list[str]:
     """The pieces of `text` inside double quote marks, or `[text]` when it has none."""
-    parts = [m.group("inner") for m in RE_QUOTED.finditer(text)]
-    return parts or [text]
+    return list(_quoted_parts(text))
+
+
+@lru_cache(maxsize=4096)  # `match` asks for both texts' parts on every candidate pair
+def _quoted_parts(text: str) -> tuple[str, ...]:
+    parts = tuple(m.group("inner") for m in RE_QUOTED.finditer(text))
+    return parts or (text,)
 
 
 def match(a: str, b: str, floor: float = 0.0) -> tuple[float, bool]:
@@ -145,7 +151,7 @@ def match(a: str, b: str, floor: float = 0.0) -> tuple[float, bool]:
 
     A similarity under `floor` may come back as 0 (rapidfuzz stops early): linking passes LOW,
     under which nothing is linked anyway."""
-    fa, fb = fingerprint(a), fingerprint(b)
+    (fa, parts_a), (fb, parts_b) = _profile(a), _profile(b)
     if not fa or not fb:
         best = 0.0
     elif fa == fb:
@@ -156,13 +162,24 @@ def match(a: str, b: str, floor: float = 0.0) -> tuple[float, bool]:
     whole = True
     if best >= HIGH:
         return best, whole
-    for short, long in ((a, b), (b, a)):
-        for part in quoted_parts(short):
-            score = is_fragment(part, long)
-            if score is not None and score > best:
+    # `is_fragment` on each quoted part of either text, from the cached profiles.
+    for short, parts, long in ((fa, parts_a, fb), (fb, parts_b, fa)):
+        for part, words in parts:
+            if words < FRAGMENT_MIN_WORDS or len(part) > FRAGMENT_MAX_SHARE * len(long):
+                continue
+            cutoff = FRAGMENT_MIN_SCORE * 100 - 0.01
+            score = float(fuzz.partial_ratio(part, long, score_cutoff=cutoff)) / 100.0
+            if score >= FRAGMENT_MIN_SCORE and score > best:
                 best = score
-                whole = len(fingerprint(part)) >= FRAGMENT_COVERAGE * len(fingerprint(short))
+                whole = len(part) >= FRAGMENT_COVERAGE * len(short)
     return best, whole
+
+
+@lru_cache(maxsize=4096)  # each new claim is matched against up to MAX_CANDIDATES stored ones
+def _profile(text: str) -> tuple[str, tuple[tuple[str, int], ...]]:
+    # A text's fingerprint, and the fingerprint and word count of each of its quoted parts.
+    parts = (fingerprint(part) for part in _quoted_parts(text))
+    return fingerprint(text), tuple((part, len(part.split())) for part in parts)
 
 
 def match_score(a: str, b: str) -> float:
@@ -210,41 +227,49 @@ def rank_candidates(hits: Iterable[int], exclude: Iterable[int] = ()) -> list[in
     return ranked[:MAX_CANDIDATES]
 
 
-# Read through the DBAPI cursor (claims.db.RawCursor): thousands of these run per second of ingest.
-_POSTINGS_SQL = f"SELECT claim_id FROM claimkey WHERE key = ? ORDER BY claim_id DESC LIMIT {MAX_POSTINGS}"
+# Read through the DBAPI cursor (claims.db.RawCursor): one statement per article for all of its keys,
+# with a fixed text (the ids go in as one JSON array or PostgreSQL array) so it is prepared once;
+# each key still reads only its newest MAX_POSTINGS claims, as a range of the primary key.
+_POSTINGS_SQL = {
+    "sqlite": "SELECT j.value, (SELECT group_concat(claim_id) FROM (SELECT claim_id FROM claimkey "
+    f"WHERE key = j.value ORDER BY claim_id DESC LIMIT {MAX_POSTINGS})) FROM json_each(?) AS j",
+    "postgresql": "SELECT k, ARRAY(SELECT claim_id FROM claimkey WHERE key = k "
+    f"ORDER BY claim_id DESC LIMIT {MAX_POSTINGS}) FROM unnest(?::integer[]) AS k",
+}
+_CANDIDATES_SQL = {
+    "sqlite": "SELECT id, article_id, speaker_id, text FROM claim WHERE id IN (SELECT value FROM json_each(?))",
+    "postgresql": "SELECT id, article_id, speaker_id, text FROM claim WHERE id = ANY(?::integer[])",
+}
 _KEY_INSERT_SQL = "INSERT INTO claimkey (key, claim_id) VALUES (?, ?)"
+_LINK_COLUMNS = ("a_id", "b_id", "relation", "score", "origin", "state", "created_at")
 
 
-def _postings(session: Session, keys: Sequence[int]) -> list[int]:
-    # One id per (key, claim) hit, the newest MAX_POSTINGS claims per key, each read as a range of
-    # the (key, claim_id) primary key by one prepared statement.
-    return _read_postings(raw_cursor(session), keys, None)
+def postings(session: Session, keys: Collection[int]) -> dict[int, list[int]]:
+    """The newest MAX_POSTINGS claim ids stored under each of `keys` (keys with none are left out)."""
+    return _read_postings(raw_cursor(session), keys)
 
 
-def _read_postings(cursor: RawCursor, keys: Sequence[int], cache: dict[int, list[int]] | None) -> list[int]:
-    # `_postings`; `cache` keeps each key's postings for the other claims of the same article.
-    hits: list[int] = []
-    for key in keys:
-        found = cache.get(key) if cache is not None else None
-        if found is None:
-            found = [row[0] for row in cursor.rows(_POSTINGS_SQL, (key,))]
-            if cache is not None:
-                cache[key] = found
-        hits.extend(found)
-    return hits
+def _id_array(cursor: RawCursor, ids: Collection[int]) -> object:
+    # One parameter holding many ints: a JSON array for SQLite's json_each, a list for PostgreSQL.
+    return json.dumps(list(ids)) if cursor.dialect == "sqlite" else list(ids)
 
 
-def _candidate_rows(
-    cursor: RawCursor, ids: Sequence[int], known: dict[int, tuple[int, int | None, str]]
-) -> list[tuple[int, int, int | None, str]]:
-    # (id, article_id, speaker_id, text) of each id, read once per article run into `known`.
-    missing = [i for i in ids if i not in known]
-    if missing:
-        marks = ",".join("?" * len(missing))
-        sql = f"SELECT id, article_id, speaker_id, text FROM claim WHERE id IN ({marks})"
-        for claim_id, article_id, speaker_id, text in cursor.rows(sql, missing):
-            known[claim_id] = (article_id, speaker_id, text)
-    return [(i, *known[i]) for i in ids if i in known]
+def _read_postings(cursor: RawCursor, keys: Collection[int]) -> dict[int, list[int]]:
+    if not keys:
+        return {}
+    found: dict[int, list[int]] = {}
+    for key, ids in cursor.rows(_POSTINGS_SQL[cursor.dialect], (_id_array(cursor, keys),)):
+        if ids:  # SQLite gives "12,7,3", PostgreSQL a list
+            found[key] = [int(i) for i in ids.split(",")] if isinstance(ids, str) else list(ids)
+    return found
+
+
+def _candidate_rows(cursor: RawCursor, ids: Collection[int]) -> dict[int, tuple[int, int | None, str]]:
+    # (article_id, speaker_id, text) by claim id, in one statement.
+    if not ids:
+        return {}
+    rows = cursor.rows(_CANDIDATES_SQL[cursor.dialect], (_id_array(cursor, ids),))
+    return {claim_id: (article_id, speaker_id, text) for claim_id, article_id, speaker_id, text in rows}
 
 
 class LinkableClaim(Protocol):
@@ -275,38 +300,37 @@ def link_new_claims(session: Session, claims: Sequence[LinkableClaim]) -> list[N
     """Link each new (flushed) claim to the stored claims that state the same thing, and index
     its blocking keys. Never commits.
 
-    Candidates come from the shingle-key index (see the module docstring); claims of the same
-    article are skipped (their keys are indexed after all of them are linked, so they take no
-    posting slots). Each candidate is scored with `match`, and `link_state` decides: a `same`
-    link that is confirmed, suggested, or none (never between two different speakers). At most
-    MAX_LINKS links per new claim, the best scores first: `same` is transitive (`same_group`), so
-    a quote syndicated a hundred times needs no hundred links per copy. Returns the links written.
+    Candidates come from the shingle-key index (see the module docstring), read for all of
+    `claims` at once; claims of the same article are skipped (their keys are indexed after all of
+    them are linked, so they take no posting slots). Each candidate is scored with `match`, and
+    `link_state` decides: a `same` link that is confirmed, suggested, or none (never between two
+    different speakers). At most MAX_LINKS links per new claim, the best scores first: `same` is
+    transitive (`same_group`), so a quote syndicated a hundred times needs no hundred links per
+    copy. Returns the links written.
     """
-    links: list[NewLink] = []
-    key_rows: list[tuple[int, int]] = []
-    postings: dict[int, list[int]] = {}
-    known: dict[int, tuple[int, int | None, str]] = {}
     cursor = raw_cursor(session)
-    for claim in claims:
-        claim_id, article_id, claim_speaker, claim_text = (
-            claim.id,
-            claim.article_id,
-            claim.speaker_id,
-            claim.text,
-        )
-        assert claim_id is not None, "link_new_claims needs flushed claims"
-        keys = sorted(shingle_keys(claim_text))
-        candidates = (
-            rank_candidates(_read_postings(cursor, keys, postings), exclude=[claim_id]) if keys else []
-        )
+    keyed = [(claim, sorted(shingle_keys(claim.text))) for claim in claims]
+    found_postings = _read_postings(cursor, {key for _, keys in keyed for key in keys})
+    ranked: list[list[int]] = []
+    for claim, keys in keyed:
+        assert claim.id is not None, "link_new_claims needs flushed claims"
+        hits = [other for key in keys for other in found_postings.get(key, ())]
+        ranked.append(rank_candidates(hits, exclude=[claim.id]) if hits else [])
+    stored = _candidate_rows(cursor, {other for candidates in ranked for other in candidates})
+    links: list[NewLink] = []
+    for (claim, _), candidates in zip(keyed, ranked, strict=True):
+        claim_id = claim.id
+        assert claim_id is not None
         found: list[tuple[float, int, str]] = []
-        for other_id, other_article, speaker_id, text in _candidate_rows(cursor, candidates, known):
-            if other_article == article_id:
+        for other_id in candidates:
+            row = stored.get(other_id)
+            if row is None or row[0] == claim.article_id:
                 continue
-            same = None if claim_speaker is None or speaker_id is None else claim_speaker == speaker_id
+            speaker_id = row[1]
+            same = None if claim.speaker_id is None or speaker_id is None else claim.speaker_id == speaker_id
             if same is False:
                 continue
-            score, whole = match(text, claim_text, floor=LOW)
+            score, whole = match(row[2], claim.text, floor=LOW)
             state = link_state(score, same)
             if state is None:
                 continue
@@ -315,26 +339,16 @@ def link_new_claims(session: Session, claims: Sequence[LinkableClaim]) -> list[N
             found.append((score, other_id, state))
         # Confirmed first, then by score, then the newest copy.
         found.sort(key=lambda f: (f[2] != CONFIRMED, -f[0], -f[1]))
-        for score, other_id, state in found[:MAX_LINKS]:
-            links.append(NewLink(other_id, claim_id, Relation.same.value, round(score, 3), state))
-        key_rows.extend((key, claim_id) for key in keys[:SKETCH_KEYS])
-    cursor.run_many(_KEY_INSERT_SQL, key_rows)
-    if links:  # Core executemany: link rows need no ORM objects (thousands on syndicated copy)
-        now = utcnow()
-        session.connection().execute(
-            insert(ClaimLink),
-            [
-                {
-                    "a_id": k.a_id,
-                    "b_id": k.b_id,
-                    "relation": k.relation,
-                    "score": k.score,
-                    "origin": LinkOrigin.auto.value,
-                    "state": k.state,
-                    "created_at": now,
-                }
-                for k in links
-            ],
+        links.extend(
+            NewLink(other_id, claim_id, Relation.same.value, round(score, 3), state)
+            for score, other_id, state in found[:MAX_LINKS]
+        )
+    cursor.run_many(_KEY_INSERT_SQL, [(key, claim.id) for claim, keys in keyed for key in keys[:SKETCH_KEYS]])
+    if links:  # one executemany: link rows need no ORM objects (thousands on syndicated copy)
+        add = cursor.insert(ClaimLink.__table__, _LINK_COLUMNS)  # type: ignore[attr-defined]
+        now, auto = utcnow(), LinkOrigin.auto.value
+        cursor.run_many(
+            add.sql, [add.values((k.a_id, k.b_id, k.relation, k.score, auto, k.state, now)) for k in links]
         )
     return links
 

@@ -5,13 +5,12 @@ the caller owns the transaction (`with claims.db.session(engine) as s:` or `with
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import func, insert, or_
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
@@ -103,71 +102,37 @@ def add_article(
     for claim in parsed.claims:
         if parsed.text[claim.start : claim.end] != claim.text:
             raise StoreError(f"{source}: claim at {claim.start}-{claim.end} does not match the article text")
-    # Core statements, not ORM objects: ingest writes thousands of these rows a second.
-    articles = Article.__table__  # type: ignore[attr-defined]
-    connection = session.connection()
-    article_id = connection.execute(
-        insert(articles).returning(articles.c.id),
-        {
-            "source": source,
-            "url": url,
-            "title": parsed.title,
-            "outlet": parsed.outlet,
-            "published": parsed.published,
-            "text": parsed.text,
-            "content_hash": content_hash,
-            "ingested_at": utcnow(),
-        },
-    ).scalar_one()
+    # Plain DBAPI statements, not ORM objects or Core: ingest writes thousands of these rows a second.
+    cursor = raw_cursor(session)
+    add = cursor.insert(Article.__table__, _ARTICLE_COLUMNS, returning="id")  # type: ignore[attr-defined]
+    row = (source, url, parsed.title, parsed.outlet, parsed.published, parsed.text, content_hash, utcnow())
+    article_id = int(cursor.rows(add.sql, add.values(row))[0][0])
     article = StoredArticle(article_id, source, content_hash)
     cache = speakers if speakers is not None else SpeakerCache()
-    values: list[dict[str, object]] = []
+    add = cursor.insert(Claim.__table__, _CLAIM_COLUMNS, returning="id")  # type: ignore[attr-defined]
+    rows = []
+    # One statement per claim, so each id is known to belong to its claim (a multi-row RETURNING
+    # promises no order).
     for claim, speaker_id in zip(parsed.claims, speaker_ids(session, cache, parsed.claims), strict=True):
-        values.append(
-            {
-                "article_id": article_id,
-                "speaker_id": speaker_id,
-                "mention": claim.mention,
-                "speaker_start": claim.speaker_start,
-                "speaker_end": claim.speaker_end,
-                "speaker_kind": claim.speaker_kind,
-                "speaker_role": claim.speaker_role,
-                "kind": claim.kind,
-                "cue": claim.cue,
-                "text": claim.text,
-                "start": claim.start,
-                "end": claim.end,
-                "said_on": claim.date,
-                "dated": claim.date or parsed.published,
-                "rule": claim.rule,
-                "confidence": claim.confidence,
-                "status": Status.unverified.value,
-            }
-        )
-    if not values:
-        return article, []
-    # One multi-row INSERT ... RETURNING instead of the ORM's row-by-row unit of work. RETURNING
-    # order is not promised, so each id goes back to its claim by offsets.
-    table = Claim.__table__  # type: ignore[attr-defined]
-    returned = connection.execute(
-        insert(table).returning(table.c.id, table.c.start, table.c.end), values
-    ).all()
-    ids: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for claim_id, start, end in sorted(returned):
-        ids[(start, end)].append(claim_id)
-    rows = [
-        StoredClaim(
-            ids[(v["start"], v["end"])].pop(0),  # type: ignore[index]
-            article_id,
-            v["speaker_id"],  # type: ignore[arg-type]
-            v["text"],  # type: ignore[arg-type]
-            v["start"],  # type: ignore[arg-type]
-            v["end"],  # type: ignore[arg-type]
-            v["kind"],  # type: ignore[arg-type]
-        )
-        for v in values
-    ]
+        values = (
+            article_id, speaker_id, claim.mention, claim.speaker_start, claim.speaker_end,
+            claim.speaker_kind, claim.speaker_role, claim.kind, claim.cue, claim.text, claim.start,
+            claim.end, claim.date, claim.date or parsed.published, claim.rule, claim.confidence,
+            Status.unverified.value,
+        )  # fmt: skip
+        claim_id = int(cursor.rows(add.sql, add.values(values))[0][0])
+        stored = StoredClaim(claim_id, article_id, speaker_id, claim.text, claim.start, claim.end, claim.kind)
+        rows.append(stored)
     return article, rows
+
+
+# Column orders of the rows add_article writes.
+_ARTICLE_COLUMNS = ("source", "url", "title", "outlet", "published", "text", "content_hash", "ingested_at")
+_CLAIM_COLUMNS = (
+    "article_id", "speaker_id", "mention", "speaker_start", "speaker_end", "speaker_kind",
+    "speaker_role", "kind", "cue", "text", "start", "end", "said_on", "dated", "rule", "confidence",
+    "status",
+)  # fmt: skip
 
 
 def get_article(session: Session, article_id: int) -> Article:
