@@ -1,7 +1,7 @@
 """Finds direct, mixed and reported-speech claims in an article, as offset spans with their cue
 and speaker phrase. Ordered passes, surest first: quotes with adjacent attribution, then quotes
 that inherit a speaker, then reported speech; each claim records the rule that found it.
-The direct rules live in direct.py, the reported ones in reported.py, what they share in quote_base.py."""
+Rules: direct.py (direct), reported.py and reported_base.py (reported), quote_base.py (shared)."""
 
 from __future__ import annotations
 

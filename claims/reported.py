@@ -1,5 +1,6 @@
-"""Reported speech: `X said (that) …`, `…, X said.`, `A, X said, B`, `according to X`,
-participles (`…, adding that …`), a subject's second cue, and claims named by a noun."""
+"""Reported speech around a speech verb: `X said (that) …`, `…, X said.`, `A, X said, B`, participles
+(`…, adding that …`) and a subject's second cue. The passes run here; content trimming, `according
+to X`, claims named by a noun and colon blocks live in reported_base.py."""
 
 from __future__ import annotations
 
@@ -8,16 +9,8 @@ from bisect import bisect_left
 from claims import patterns as P
 from claims.lexicon import cues as C
 from claims.phrases import Mention, Tok, mention_after, mention_before, strip_auxiliaries
-from claims.quote_base import (
-    MAX_TAIL,
-    QUOTE_CLOSE,
-    RULE_CONFIDENCE,
-    SUBORDINATORS,
-    TRAIL,
-    ClaimSpan,
-    FinderBase,
-    tok_at,
-)
+from claims.quote_base import MAX_TAIL, QUOTE_CLOSE, SUBORDINATORS, ClaimSpan, tok_at
+from claims.reported_base import ReportedBase
 from claims.text import Sentence, quotes_between, tokens
 
 # Words after which a cue word is a noun.
@@ -36,7 +29,7 @@ _ADJUNCT_LEADS = frozenset(
 _MAX_ASIDE = 30
 
 
-class ReportedRules(FinderBase):
+class ReportedRules(ReportedBase):
     """The reported-speech passes, over the sentences the direct passes left."""
 
     def reported(self, consumed: set[int], direct: list[ClaimSpan]) -> list[ClaimSpan]:
@@ -120,13 +113,6 @@ class ReportedRules(FinderBase):
                 return first, second
         return None
 
-    def _name_aside(self, m: Mention) -> bool:
-        """The appositive is a proper name of two to five capitalised words, closed by a comma."""
-        assert m.appos_start is not None and m.appos_end is not None
-        words = self.text[m.appos_start : m.appos_end].split()
-        closed = self.text[m.appos_end : m.appos_end + 1] == ","
-        return closed and 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
-
     def _verb_cue(self, cue: tuple[int, int]) -> bool:
         """Whether a cue word works as a reporting verb here (reported speech only)."""
         word = self.text[cue[0] : cue[1]]
@@ -146,21 +132,6 @@ class ReportedRules(FinderBase):
             if nxt is not None and nxt.group(1).lower() in C.CALL_PARTICLES:
                 return False  # "called into the show"
         return True
-
-    def _nominal(self, sent: Sentence) -> ClaimSpan | None:
-        """`Politifact seized on Trump's claim that there have been "thousands of shootings"`."""
-        m = P.RE_NOMINAL.search(self.text, sent.start, sent.end)
-        if m is None or self.inside_quote(m.start()):
-            return None
-        end = sent.end
-        for comma in P.RE_CLAUSE_COMMA.finditer(self.text, m.end(), sent.end):
-            if not self.inside_quote(comma.start()):
-                end = comma.start()
-                break
-        owner = m.span("owner")
-        name_end = owner[1] - 2 if self.text[owner[0] : owner[1]].endswith(("’s", "'s")) else owner[1]
-        span = self._claim(sent, m.end(), end, "nominal", Mention(owner[0], name_end), m.span("noun"))
-        return span
 
     def _coordinated(
         self, sent: Sentence, cues: list[tuple[int, int]], main: ClaimSpan
@@ -227,42 +198,6 @@ class ReportedRules(FinderBase):
             if comma and self.text[cue[0] : cue[1]].lower().endswith("ing"):
                 return self._claim(sent, cue[1], sent.end, "reported-participle", quote.mention, cue)
         return None
-
-    def _claim(
-        self, sent: Sentence, start: int, end: int, rule: str, mention: Mention, cue: tuple[int, int]
-    ) -> ClaimSpan | None:
-        while start < end and self.text[start] in " \t,:":
-            start += 1
-        that_at = None
-        m = P.RE_THAT.match(self.text, start, end)
-        object_cue = self.text[cue[0] : cue[1]].lower() in C.CUE_OBJECT_AS  # `dismissed that criticism`
-        if m is not None and not object_cue and rule in ("reported-speaker-first", "reported-participle", "reported-coordinated"):
-            that_at, start = start, m.end()
-        m = P.RE_OPENER_COMMA.match(self.text, start, end)
-        if m is not None:
-            start = m.end()
-        while end > start and self.text[end - 1] in TRAIL:
-            end -= 1
-        m = P.RE_EVENT_TAIL.search(self.text, max(start, end - P.EVENT_TAIL_WINDOW), end)
-        if m is not None and m.start() > start:
-            end = m.start()
-        if rule in ("reported-speaker-first", "reported-coordinated", "reported-participle"):
-            m = P.RE_CONCESSIVE.search(self.text, start, end)
-            if m is not None and not self.inside_quote(m.start()):
-                end = m.start()  # `X claimed that A, although he refused B`: the aside is the writer's
-        if len(self.text[start:end].split()) < 2:
-            return None
-        qs = quotes_between(self.quotes, self.qstarts, start, end)
-        kind = "mixed" if qs else "indirect"
-        if qs and qs[0].start == start and qs[-1].end >= end - 1:
-            if rule == "according-to" and len(qs) == 1:
-                # `According to Limbaugh, "…"`: the quote itself is the claim, a direct one.
-                q = qs[0]
-                return ClaimSpan(q.start, q.end, "direct", cue[0], cue[1], mention, rule, RULE_CONFIDENCE[rule], sent)
-            if that_at is None:
-                return None  # all quoted: the direct pass owns it
-            start = that_at  # `told Fox that "…"`: a quote inside reported speech, a mixed claim
-        return ClaimSpan(start, end, kind, cue[0], cue[1], mention, rule, RULE_CONFIDENCE[rule], sent)
 
     def _speaker_last(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
         """`CONTENT, X said (on Monday).`, `CONTENT, said X, a role.` and `A, X said, B.`"""
@@ -401,56 +336,8 @@ class ReportedRules(FinderBase):
             return toks[k + 1][1]
         return pos
 
-    def _according(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
-        """`According to X, CONTENT.` / `CONTENT, according to X.`: the source runs to the next comma."""
-        after = tok_at(toks, cue[1], after=True)
-        if after is None:
-            return None
-        j = after
-        while j < len(toks) and self.text[toks[j][0]] not in ",;:.!?" and j - after < 16:
-            j += 1
-        if j == after or not self.text[toks[after][0]].isalnum():
-            return None
-        m = mention_after(self.text, toks, after) or Mention(toks[after][0], toks[j - 1][1])
-        if m.appos_start is None and j < len(toks) and self.text[toks[j][0]] == ",":
-            k = j + 1
-            while k < len(toks) and self.text[toks[k][0]] not in ",;:.!?" and k - j <= 6:
-                k += 1
-            if k < len(toks) and k > j + 1 and self.text[toks[k][0]] == ",":
-                m = Mention(m.start, m.end, toks[j + 1][0], toks[k - 1][1])  # a candidate `, Name,` aside
-        if self._at_start(sent.start, cue[0]):
-            content_from = toks[j][0] if j < len(toks) else sent.end
-            if m.appos_end is not None and self._name_aside(m):
-                # `According to the harbour master, Priya Sethi, forty-one vessels …`
-                content_from = m.appos_end
-            else:
-                m = Mention(m.start, m.end)  # `According to X, the terminal …`: what follows the comma is content
-            return self._claim(sent, content_from, sent.end, "according-to", m, cue)
-        if ct > 0 and self.text[toks[ct - 1][0]] == ",":
-            return self._claim(sent, sent.start, toks[ct - 1][0], "according-to", m, cue)
-        return None
-
-    def _colon_blocks(self) -> list[ClaimSpan]:
-        """`The governor added:` closing a paragraph makes the next, unquoted paragraph its claim."""
-        out: list[ClaimSpan] = []
-        for pi in range(len(self.paras) - 1):
-            ps, pe = self.paras[pi]
-            ns, ne = self.paras[pi + 1]
-            if self.text[pe - 1] != ":" or P.RE_QUOTE_MARK.match(self.text, ns):
-                continue
-            found = self._intro_at(ps, pe - 1)
-            if found is None:
-                continue
-            _, m, cue = found
-            sent = Sentence(ns, ne, pi + 1)
-            span = self._claim(sent, ns, ne, "colon-block", m, cue)
-            if span is not None:
-                out.append(span)
-        return out
-
 
 def _tail_has_clause(text: str, toks: list[Tok], pos: int) -> bool:
     """A tail holding `that` or another cue-like verb starts a new clause: not a speaker-last pattern."""
     k = bisect_left(toks, (pos, -1))
     return any(text[t[0] : t[1]].lower() in ("that", "because", "but") for t in toks[k : k + MAX_TAIL + 1])
-
