@@ -319,6 +319,9 @@ def test_beliefs_mixed_and_headlines(text: str, expected: list[dict[str, Any]]) 
 # --------------------------------------------------------------------------- negatives
 
 NEGATIVES: list[str] = [
+    # a group doing something, not saying it
+    "The farmers bought new tractors in the spring.",
+    "Nurses at the clinic worked through the night.",
     # quoted names and titles
     "Militias from “al-Hashd al-Shaabi,” known also as the Popular Mobilization Forces, entered the town.",
     'She starred in "The Long Road Home" last year.',
@@ -402,6 +405,12 @@ SPEAKERS: list[Case] = [
     # groups
     ("US officials say the strike killed two commanders.", [_indirect("the strike killed two commanders", "US officials", "group", cue="say")]),
     ("Western diplomats say the talks have stalled.", [_indirect("the talks have stalled", "Western diplomats", "group", cue="say")]),
+    # plurals of occupations are groups too
+    ("Local farmers say the harvest has failed.", [_indirect("the harvest has failed", "Local farmers", "group", cue="say")]),
+    ("Hospital nurses said the wards were understaffed.", [_indirect("the wards were understaffed", "Hospital nurses", "group")]),
+    # a team speaks as an organisation
+    ("Ruiz's campaign team says the poll is wrong.", [_indirect("the poll is wrong", "Ruiz's campaign team", "organization", cue="says")]),
+    ("The senator's team said the bill would pass.", [_indirect("the bill would pass", "The senator's team", "organization")]),
     # anonymous sources keep their whole description
     (
         "A senior Iranian official said the border would stay open.",

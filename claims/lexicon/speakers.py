@@ -54,6 +54,7 @@ GROUP_HEADS = frozenset(
     residents scientists senators sources spokesmen supporters voters witnesses workers
     conservatives liberals progressives americans residents parents students teachers scholars
     forces troops officers staffers strategists allies percent respondents
+    farmers executives employees nurses lawyers attorneys consumers citizens owners fans
     """.split()
 )
 
@@ -70,7 +71,7 @@ ORG_WORDS = frozenset(
     navy network news office organisation organization parliament party police post press
     project regime senate service society times tribune union university white journal herald
     gazette telegraph guardian review magazine channel radio television tv observatory
-    nations force agency corps unit brigade militia
+    nations force agency corps unit brigade militia team
     """.split()
 )
 
