@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from claims.lexicon import speakers as S
+from claims.lexicon.places import COUNTRIES
 from claims.patterns import ABBREVIATIONS
 
 # A run of capitalised words, possibly joined by "of" (Secretary of State John Kerry), possessive.
@@ -120,6 +121,11 @@ class SpeakerResolver:
         by_last, by_first = self._full_index
         return by_last.get(word) or by_first.get(word)
 
+    def _names_person(self, word: str) -> bool:
+        """The article names a person with this word: `Michael Jordan` ... `Jordan said`."""
+        full = self._full_name(word)
+        return full is not None and full.lower() not in COUNTRIES
+
     def _by_role(self, role_words: list[str], pos: int) -> Resolved | None:
         """A person named with this role: the latest earlier speaker, else the nearest name run."""
         head = role_words[-1].lower()
@@ -178,6 +184,9 @@ class SpeakerResolver:
             return self._pronoun(low0, pos)
         if low0 in S.DETERMINERS and (len(words) == 1 or not _is_cap(words[1]) or words[1].lower() in _ROLEISH):
             return self._common(words, mention, pos)
+        if _country(words) and not self._names_person(words[-1]):
+            # `Egypt says`, `South Korea said`, `the U.S. said`: a state speaking.
+            return Resolved(_norm(_strip_the(mention)), "organization", None)
         role, name = _split_name(words)
         has_role = any(w.lower().rstrip(".") in _ROLEISH or w.lower().rstrip(".") in _TITLES for w in role)
         if name and has_role and not _org_words(name):
@@ -282,6 +291,13 @@ class SpeakerResolver:
 
 def _org_words(words: list[str]) -> bool:
     return any(w.lower() in S.ORG_WORDS or w.lower() in S.KNOWN_ORGS for w in words)
+
+
+def _country(words: list[str]) -> bool:
+    """The words, as written with capitals, name a country: `Russia`, `South Korea`, `the U.S.`."""
+    if words[0].lower() == "the":
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper() and " ".join(words).lower() in COUNTRIES
 
 
 def _acronym(w: str) -> bool:
