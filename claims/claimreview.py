@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from claims.linking import same_group
 from claims.models import Article, Claim, ClaimPublic, Review
+from claims.verdicts import same_group
 
 # Review status -> (alternateName shown to readers, ratingValue on a WORST..BEST scale).
 RATINGS: dict[str, tuple[str, int]] = {

@@ -27,17 +27,14 @@ from typing import Protocol
 
 import regex
 from rapidfuzz import fuzz
-from sqlalchemy import or_
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from claims.db import RawCursor, raw_cursor
 from claims.models import (
-    Claim,
     ClaimLink,
     LinkOrigin,
     LinkState,
     Relation,
-    Review,
     utcnow,
 )
 
@@ -351,64 +348,3 @@ def link_new_claims(session: Session, claims: Sequence[LinkableClaim]) -> list[N
             add.sql, [add.values((k.a_id, k.b_id, k.relation, k.score, auto, k.state, now)) for k in links]
         )
     return links
-
-
-def same_group(session: Session, claim_id: int) -> list[int]:
-    """Every claim reachable from `claim_id` through confirmed `same` links, itself excluded,
-    in id order (`same` is an equivalence: a copy of a copy is a copy)."""
-    seen = {claim_id}
-    frontier = [claim_id]
-    while frontier:
-        rows = session.exec(
-            select(ClaimLink.a_id, ClaimLink.b_id).where(
-                ClaimLink.relation == Relation.same.value,
-                ClaimLink.state == CONFIRMED,
-                or_(col(ClaimLink.a_id).in_(frontier), col(ClaimLink.b_id).in_(frontier)),
-            )
-        ).all()
-        frontier = [i for pair in rows for i in pair if i not in seen]
-        seen.update(frontier)
-    seen.discard(claim_id)
-    return sorted(seen)
-
-
-def propagate_review(
-    session: Session, claim_id: int, review: Review, skip: Collection[int] = ()
-) -> list[Review]:
-    """Record `review` (just made on `claim_id`) on every claim linked to it as confirmed `same`,
-    except those in `skip`: each gets its own Review naming the origin claim, and takes its status.
-    Never commits. Returns the new reviews, flushed.
-    """
-    out: list[Review] = []
-    for other_id in same_group(session, claim_id):
-        if other_id in skip:
-            continue
-        other = session.get(Claim, other_id)
-        if other is None:
-            continue
-        other.status = review.status
-        session.add(other)
-        copy = Review(
-            claim_id=other_id,
-            status=review.status,
-            note=review.note,
-            evidence=list(review.evidence),
-            reviewer=review.reviewer,
-            origin_claim_id=claim_id,
-        )
-        session.add(copy)
-        out.append(copy)
-    session.flush()
-    return out
-
-
-def propagate_reviews(session: Session, reviews: Sequence[Review]) -> list[Review]:
-    """`propagate_review` for each of `reviews` (made together, e.g. `claims verify 3 5 --propagate`),
-    each claim reviewed once: a claim reviewed directly or by an earlier origin is not reviewed again."""
-    done = {r.claim_id for r in reviews}
-    out: list[Review] = []
-    for review in reviews:
-        copies = propagate_review(session, review.claim_id, review, skip=done)
-        done.update(c.claim_id for c in copies)
-        out.extend(copies)
-    return out

@@ -284,5 +284,5 @@ class SpeakerMerge(SQLModel, table=True):
     merged_aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     added_alias_keys: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     claim_ids: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    at: dt.datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
-    undone_at: dt.datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    at: dt.datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    undone_at: dt.datetime | None = Field(default=None, sa_type=DateTime(timezone=True))

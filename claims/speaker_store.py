@@ -203,13 +203,13 @@ def list_speakers(session: Session) -> list[SpeakerPublic]:
         select(SpeakerAlias.speaker_id, SpeakerAlias.alias).order_by(col(SpeakerAlias.id))
     ).all():
         aliases[speaker_id].append(alias)
-    counts: dict[int, dict[str, int]] = defaultdict(dict)
-    for speaker_id, status, n in session.exec(
+    counts: dict[int | None, dict[str, int]] = defaultdict(dict)  # no None key: filtered out below
+    for claimed_by, status, n in session.exec(
         select(Claim.speaker_id, Claim.status, func.count())
         .where(col(Claim.speaker_id).is_not(None))
         .group_by(col(Claim.speaker_id), col(Claim.status))
     ).all():
-        counts[speaker_id][status] = n
+        counts[claimed_by][status] = n
     out = []
     for speaker in session.exec(select(Speaker).order_by(col(Speaker.id))).all():
         assert speaker.id is not None

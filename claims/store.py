@@ -5,17 +5,17 @@ the caller owns the transaction (`with claims.db.session(engine) as s:` or `with
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
-from urllib.parse import urlsplit
+from typing import Any, cast
 
 from sqlalchemy import func, or_
+from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
 from claims.db import raw_cursor
-from claims.errors import InputError, NotFoundError, StoreError
+from claims.errors import NotFoundError, StoreError
 from claims.models import (
     Article,
     ArticlePublic,
@@ -40,6 +40,10 @@ from claims.speaker_store import list_speakers as list_speakers
 from claims.speaker_store import normalise_key as normalise_key
 from claims.speaker_store import speaker_ids
 from claims.speaker_store import speaker_public as speaker_public
+
+# Reviews are recorded in claims.verdicts; re-exported for the callers that reach them as `store.X`.
+from claims.verdicts import check_evidence as check_evidence
+from claims.verdicts import record_reviews as record_reviews
 
 _CONTEXT_CHARS = 600
 
@@ -242,7 +246,7 @@ def claim_links(session: Session, claim_id: int) -> list[ClaimLinkPublic]:
     """Links from or to this claim, seen from it, with the other claim's status and speaker."""
     links = session.exec(
         select(ClaimLink)
-        .where(or_(ClaimLink.a_id == claim_id, ClaimLink.b_id == claim_id))
+        .where(or_(col(ClaimLink.a_id) == claim_id, col(ClaimLink.b_id) == claim_id))
         .order_by(col(ClaimLink.id))
     ).all()
     # The other ends in one query, not one per link: a much-syndicated quote gathers many links.
@@ -288,72 +292,6 @@ def context_of(article_text: str, start: int, end: int) -> str:
     return article_text[left:right].strip()
 
 
-# --- reviews ----------------------------------------------------------------------------------
-
-
-def check_evidence(urls: Iterable[str]) -> list[str]:
-    """The evidence URLs, stripped; raises InputError naming the first one that is not http(s)."""
-    out = []
-    for url in urls:
-        value = url.strip()
-        parts = urlsplit(value)
-        if (
-            parts.scheme.lower() not in ("http", "https")
-            or not parts.netloc
-            or any(c.isspace() or not c.isprintable() for c in value)  # no control characters
-        ):
-            raise InputError(f"evidence must be an http(s) URL, not {url!r}")
-        out.append(value)
-    return out
-
-
-def record_reviews(
-    session: Session,
-    claim_ids: Sequence[int],
-    status: str,
-    *,
-    reviewer: str,
-    note: str | None = None,
-    evidence: Sequence[str] = (),
-    origin_claim_id: int | None = None,
-) -> list[Review]:
-    """Append one review per claim and set each claim's status, in the caller's transaction.
-
-    Raises InputError for an unknown status or a non-http(s) evidence URL and NotFoundError for unknown
-    claim ids, before anything is written.
-    """
-    try:
-        value = Status(status).value
-    except ValueError:
-        choices = ", ".join(s.value for s in Status)
-        raise InputError(f"unknown status {status!r} (choose from {choices})") from None
-    urls = check_evidence(evidence)
-    ids = list(dict.fromkeys(claim_ids))
-    claims = {c.id: c for c in session.exec(select(Claim).where(col(Claim.id).in_(ids))).all()}
-    missing = [i for i in ids if i not in claims]
-    if missing:
-        listed = ", ".join(str(i) for i in missing)
-        raise NotFoundError(
-            f"no claim with ID {listed}" if len(missing) == 1 else f"no claims with IDs {listed}"
-        )
-    reviews = []
-    for claim_id in ids:
-        claims[claim_id].status = value
-        session.add(claims[claim_id])
-        review = Review(
-            claim_id=claim_id,
-            status=value,
-            note=note,
-            evidence=urls,
-            reviewer=reviewer,
-            origin_claim_id=origin_claim_id,
-        )
-        session.add(review)
-        reviews.append(review)
-    session.flush()
-    return reviews
-
-
 def count_rows(session: Session) -> dict[str, int]:
     """How many articles, claims, speakers, reviews and links are stored."""
     tables = {
@@ -371,9 +309,11 @@ def count_rows(session: Session) -> dict[str, int]:
 # --- rows -------------------------------------------------------------------------------------
 
 
-def _claim_rows() -> Select[tuple[Claim, str | None, str | None, str | None]]:
+def _claim_rows() -> Select[Claim, str | None, str | None, str | None]:
+    # The speaker's name is None when the outer join finds no speaker.
+    name = cast("Mapped[str | None]", col(Speaker.name))
     return (
-        select(Claim, Speaker.name, Article.outlet, Article.title)
+        select(Claim, name, col(Article.outlet), col(Article.title))
         .join(Article, col(Claim.article_id) == col(Article.id))
         .outerjoin(Speaker, col(Claim.speaker_id) == col(Speaker.id))
     )

@@ -15,9 +15,10 @@ from typer.testing import CliRunner
 from claims import store
 from claims.cli import app
 from claims.db import session
-from claims.linking import MAX_LINKS, link_new_claims, same_group
+from claims.linking import MAX_LINKS, link_new_claims
 from claims.results import Claim as ParsedClaim
 from claims.results import ParsedArticle
+from claims.verdicts import same_group
 
 ROOT = Path(__file__).resolve().parent.parent
 LINKING = ROOT / "fixtures" / "linking"

@@ -138,7 +138,7 @@ def ingest_documents(
 
 
 # Work handed to `_store_batch`: parse jobs to run here, or their results coming from the pool.
-_Parsing = list[tuple[Document, str | None, dt.date | None]] | multiprocessing.pool.MapResult
+_Parsing = list[tuple[Document, str | None, dt.date | None]] | multiprocessing.pool.MapResult[ParsedArticle | str]
 
 
 def _store_batch(

@@ -15,7 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from claims import linking, store
+from claims import store, verdicts
 from claims.cli import app, guarded
 from claims.cli.common import (
     DbOption,
@@ -249,7 +249,7 @@ def _review(
         reviews = store.record_reviews(
             s, ids, status.value, reviewer=reviewer, note=note, evidence=evidence or []
         )
-        reviews += linking.propagate_reviews(s, reviews) if propagate else []
+        reviews += verdicts.propagate_reviews(s, reviews) if propagate else []
         done = [(r.claim_id, r.id) for r in reviews]
     for claim_id, review_id in done:
         message(f"claim {claim_id}: {status.value} (review {review_id} by {reviewer})")
