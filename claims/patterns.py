@@ -159,8 +159,8 @@ RE_OPENER_COMMA = regex.compile(
     flags=regex.IGNORECASE,
 )
 
-# Words between a cue and its content that belong to the saying: "said in a statement that",
-# "said on Monday the factory would close", "said yesterday that".
+# Words between a cue and its content that belong to the saying: "said in a statement (that)",
+# "said on Monday the factory would close", "said yesterday (that)"; a `that` stays with the content.
 RE_CUE_ADJUNCT = regex.compile(
     r"""
     \s*+(?:
@@ -171,7 +171,7 @@ RE_CUE_ADJUNCT = regex.compile(
       | last\s++(?:week|month|year|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
       | on\s++(?:jan|feb|march|april|may|june|july|aug|sept|oct|nov|dec)[a-z]*+\.?\s++\d{1,2}
       | (?:in|on|at|during|after|over|to|with|from)\s++(?:[\p{L}\p{N}’'\-.]++\s++){1,6}?(?=that\b)
-    )\b,?(?:\s++that\b)?\s*+
+    )\b,?\s*+
     """,
     flags=regex.VERBOSE | regex.IGNORECASE,
 )
@@ -192,7 +192,7 @@ RE_NOMINAL = regex.compile(
     \s++(?:(?:repeated|latest|new|earlier|false|unfounded|baseless|recent|frequent|dubious)\s++)?
     (?P<noun>claims?|assertions?|statements?|arguments?|warnings?|promises?|pledges?|insistence|suggestions?
        |allegations?|accusations?|contention|vows?|boasts?|charges?|predictions?)
-    \s++that\b\s*+
+    \s++(?P<that>that)\b
     """,
     flags=regex.VERBOSE,
 )

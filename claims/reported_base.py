@@ -17,39 +17,42 @@ class ReportedBase(FinderBase):
     def _claim(
         self, sent: Sentence, start: int, end: int, rule: str, mention: Mention, cue: tuple[int, int]
     ) -> ClaimSpan | None:
-        """The claim between start and end once the edges are trimmed (punctuation, `that`, an opener,
-        an event tail, a concessive aside); None under two words or when the direct pass owns it."""
+        """The claim between start and end once the edges are trimmed (punctuation, an opener, an event
+        tail, a concessive aside); a leading complementiser `that` stays, as annotators mark it. None
+        under two words after `that`, or when the direct pass owns it."""
         while start < end and self.text[start] in " \t,:":
             start += 1
-        that_at = None
+        body = start  # where the clause proper starts, after a leading `that`
         m = P.RE_THAT.match(self.text, start, end)
         object_cue = self.text[cue[0] : cue[1]].lower() in C.CUE_OBJECT_AS  # `dismissed that criticism`
-        if m is not None and not object_cue and rule in ("reported-speaker-first", "reported-participle", "reported-coordinated"):
-            that_at, start = start, m.end()
-        m = P.RE_OPENER_COMMA.match(self.text, start, end)
-        if m is not None:
-            start = m.end()
-        while end > start and self.text[end - 1] in TRAIL:
+        that = m is not None and not object_cue
+        if m is not None and that:
+            body = m.end()
+        else:
+            m = P.RE_OPENER_COMMA.match(self.text, start, end)
+            if m is not None:
+                start = body = m.end()
+        while end > body and self.text[end - 1] in TRAIL:
             end -= 1
-        m = P.RE_EVENT_TAIL.search(self.text, max(start, end - P.EVENT_TAIL_WINDOW), end)
-        if m is not None and m.start() > start:
+        m = P.RE_EVENT_TAIL.search(self.text, max(body, end - P.EVENT_TAIL_WINDOW), end)
+        if m is not None and m.start() > body:
             end = m.start()
         if rule in ("reported-speaker-first", "reported-coordinated", "reported-participle"):
-            m = P.RE_CONCESSIVE.search(self.text, start, end)
+            m = P.RE_CONCESSIVE.search(self.text, body, end)
             if m is not None and not self.inside_quote(m.start()):
                 end = m.start()  # `X claimed that A, although he refused B`: the aside is the writer's
-        if len(self.text[start:end].split()) < 2:
+        if len(self.text[body:end].split()) < 2:
             return None
-        qs = quotes_between(self.quotes, self.qstarts, start, end)
+        qs = quotes_between(self.quotes, self.qstarts, body, end)
         kind = "mixed" if qs else "indirect"
-        if qs and qs[0].start == start and qs[-1].end >= end - 1:
+        if qs and qs[0].start == body and qs[-1].end >= end - 1:
             if rule == "according-to" and len(qs) == 1:
                 # `According to Limbaugh, "…"`: the quote itself is the claim, a direct one.
                 q = qs[0]
                 return ClaimSpan(q.start, q.end, "direct", cue[0], cue[1], mention, rule, RULE_CONFIDENCE[rule], sent)
-            if that_at is None:
+            if not that:
                 return None  # all quoted: the direct pass owns it
-            start = that_at  # `told Fox that "…"`: a quote inside reported speech, a mixed claim
+            # `told Fox that "…"`: a quote inside reported speech, a mixed claim
         return ClaimSpan(start, end, kind, cue[0], cue[1], mention, rule, RULE_CONFIDENCE[rule], sent)
 
     def _according(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
@@ -100,7 +103,7 @@ class ReportedBase(FinderBase):
                 break
         owner = m.span("owner")
         name_end = owner[1] - 2 if self.text[owner[0] : owner[1]].endswith(("’s", "'s")) else owner[1]
-        span = self._claim(sent, m.end(), end, "nominal", Mention(owner[0], name_end), m.span("noun"))
+        span = self._claim(sent, m.start("that"), end, "nominal", Mention(owner[0], name_end), m.span("noun"))
         return span
 
     def _colon_blocks(self) -> list[ClaimSpan]:
