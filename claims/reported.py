@@ -15,8 +15,6 @@ from claims.text import Sentence, quotes_between, tokens
 
 # Words after which a cue word is a noun.
 _NOUN_DETERMINERS = frozenset("the a an this that these those its their his her our my your every each".split())
-# Plain hearers of `told`: `told reporters that …`.
-_HEARERS = frozenset("reporters journalists him her them us me lawmakers supporters listeners viewers".split())
 
 # Words that may follow an inverted speaker (`…, said Tom Baker on Monday`) without starting a clause.
 _ADJUNCT_LEADS = frozenset(
@@ -108,7 +106,7 @@ class ReportedRules(ReportedBase):
             if not before.endswith(",") or self.inside_quote(cue[0]):
                 continue
             first = self._claim(sent, main.start, main.start + len(before) - 1, main.rule, main.mention, (main.cue_start, main.cue_end))
-            second = self._claim(sent, cue[1], sent.end, "reported-participle", main.mention, cue)
+            second = self._claim(sent, self._content_from(cue, sent.end), sent.end, "reported-participle", main.mention, cue)
             if first is not None and second is not None:
                 return first, second
         return None
@@ -156,11 +154,7 @@ class ReportedRules(ReportedBase):
                     continue
                 speaker = other
             first = self._claim(sent, main.start, m.start(), "reported-speaker-first", main.mention, (main.cue_start or 0, main.cue_end or 0))
-            start = cue[1]
-            adjunct = P.RE_CUE_ADJUNCT.match(self.text, start, sent.end)
-            if adjunct is not None:
-                start = adjunct.end()
-            second = self._claim(sent, start, sent.end, "reported-coordinated", speaker, cue)
+            second = self._claim(sent, self._content_from(cue, sent.end), sent.end, "reported-coordinated", speaker, cue)
             if first is not None and second is not None:
                 return first, second
         return None
@@ -179,7 +173,7 @@ class ReportedRules(ReportedBase):
             m = main.mention if main is not None else self._subject(sent.start, cue[0])
             if m is None:
                 return None
-            return self._claim(sent, cue[1], sent.end, "reported-participle", m, cue)
+            return self._claim(sent, self._content_from(cue, sent.end), sent.end, "reported-participle", m, cue)
         return None
 
     def _quote_participle(self, sent: Sentence, quote: ClaimSpan) -> ClaimSpan | None:
@@ -196,7 +190,7 @@ class ReportedRules(ReportedBase):
             # the comma may stand inside the closing quote mark: `"…," arguing that …`
             comma = between.endswith(",") or (not between and self.text[quote.start : lo].rstrip(QUOTE_CLOSE).endswith(","))
             if comma and self.text[cue[0] : cue[1]].lower().endswith("ing"):
-                return self._claim(sent, cue[1], sent.end, "reported-participle", quote.mention, cue)
+                return self._claim(sent, self._content_from(cue, sent.end), sent.end, "reported-participle", quote.mention, cue)
         return None
 
     def _speaker_last(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
@@ -259,11 +253,7 @@ class ReportedRules(ReportedBase):
             subject = self._subject(sent.start, m.start())
             if subject is None or subject.start >= m.start():
                 continue
-            start = cue[1]
-            adjunct = P.RE_CUE_ADJUNCT.match(self.text, start, sent.end)
-            if adjunct is not None:
-                start = adjunct.end()
-            return self._claim(sent, start, sent.end, "reported-coordinated", subject, cue)
+            return self._claim(sent, self._content_from(cue, sent.end), sent.end, "reported-coordinated", subject, cue)
         return None
 
     def _content_end(self, toks: list[Tok], k: int) -> int:
@@ -284,13 +274,7 @@ class ReportedRules(ReportedBase):
         if m is None or not self._starts_clause(sent.start, m.start):
             return None
         cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
-        start = cue[1]
-        if self.text[cue[0] : cue[1]].lower() in C.CUE_WITH_HEARER:
-            start = self._after_hearer(toks, cue[1])
-        adjunct = P.RE_CUE_ADJUNCT.match(self.text, start, sent.end)
-        if adjunct is not None:
-            start = adjunct.end()
-        return self._claim(sent, start, sent.end, "reported-speaker-first", m, cue_span)
+        return self._claim(sent, self._content_from(cue, sent.end), sent.end, "reported-speaker-first", m, cue_span)
 
     def _subject_before_aside(self, sent: Sentence, toks: list[Tok], comma: int) -> Mention | None:
         """`Johnnie Wilson, of Springfield, Va., said …`, `Trump, speaking to veterans, said …`: the
@@ -313,28 +297,6 @@ class ReportedRules(ReportedBase):
             return False
         word = self.text[toks[k][0] : toks[k][1]]
         return word[:1].islower() and word not in _ADJUNCT_LEADS
-
-    def _after_hearer(self, toks: list[Tok], pos: int) -> int:
-        """Where the content starts after `told Reuters`, `told reporters`, `told the newspaper`."""
-        k = tok_at(toks, pos, after=True)
-        if k is None:
-            return pos
-        for j in range(k + 1, min(k + 5, len(toks))):
-            word = self.text[toks[j][0] : toks[j][1]]
-            if not word[:1].isalnum():
-                break
-            if word.lower() == "that":
-                return toks[j][0]  # `told voters that …`, `told a veterans group that …`
-        w = self.text[toks[k][0] : toks[k][1]]
-        if w[:1].isupper():
-            while k + 1 < len(toks) and self.text[toks[k + 1][0]].isupper():
-                k += 1
-            return toks[k][1]
-        if w.lower() in _HEARERS:
-            return toks[k][1]
-        if w.lower() in ("the", "a", "an", "his", "her", "their") and k + 1 < len(toks):
-            return toks[k + 1][1]
-        return pos
 
 
 def _tail_has_clause(text: str, toks: list[Tok], pos: int) -> bool:

@@ -8,7 +8,16 @@ from claims import patterns as P
 from claims.lexicon import cues as C
 from claims.phrases import Mention, Tok, mention_after
 from claims.quote_base import RULE_CONFIDENCE, TRAIL, ClaimSpan, FinderBase, tok_at
-from claims.text import Sentence, quotes_between
+from claims.text import Sentence, quotes_between, tokens
+
+# Plain hearers of `told`: `told reporters that …`.
+_HEARERS = frozenset("reporters journalists him her them us me lawmakers supporters listeners viewers voters".split())
+# Words after a hearer that make the claim a directive to the hearer, who then belongs to it.
+_DIRECTIVE_LEADS = frozenset("to not against".split())
+# Words that open the content clause after a hearer: `told Reuters that …`, `asked Ruiz whether …`.
+_CLAUSE_LEADS = frozenset("that if whether how what why where".split())
+# How far after a cue its hearer and adjuncts are looked for (characters).
+_AFTER_CUE_WINDOW = 120
 
 
 class ReportedBase(FinderBase):
@@ -20,7 +29,7 @@ class ReportedBase(FinderBase):
         """The claim between start and end once the edges are trimmed (punctuation, an opener, an event
         tail, a concessive aside); a leading complementiser `that` stays, as annotators mark it. None
         under two words after `that`, or when the direct pass owns it."""
-        while start < end and self.text[start] in " \t,:":
+        while start < end and (self.text[start].isspace() or self.text[start] in ",:"):
             start += 1
         body = start  # where the clause proper starts, after a leading `that`
         m = P.RE_THAT.match(self.text, start, end)
@@ -54,6 +63,44 @@ class ReportedBase(FinderBase):
                 return None  # all quoted: the direct pass owns it
             # `told Fox that "…"`: a quote inside reported speech, a mixed claim
         return ClaimSpan(start, end, kind, cue[0], cue[1], mention, rule, RULE_CONFIDENCE[rule], sent)
+
+    def _content_from(self, cue: tuple[int, int], end: int) -> int:
+        """Where the content after a cue starts: past its hearer (`told Reuters`, `asked the mayor`) and
+        the adjuncts of the saying (`in a statement`, `on Monday`)."""
+        start = cue[1]
+        if self.text[cue[0] : cue[1]].lower() in C.CUE_WITH_HEARER:
+            start = self._after_hearer(tokens(self.text, cue[1], min(end, cue[1] + _AFTER_CUE_WINDOW)), cue[1])
+        adjunct = P.RE_CUE_ADJUNCT.match(self.text, start, end)
+        return adjunct.end() if adjunct is not None else start
+
+    def _after_hearer(self, toks: list[Tok], pos: int) -> int:
+        """Where the content starts after `told Reuters`, `told reporters`, `asked the mayor whether`."""
+        k = tok_at(toks, pos, after=True)
+        if k is None:
+            return pos
+        for j in range(k, min(k + 8, len(toks))):
+            word = self.text[toks[j][0] : toks[j][1]]
+            if word.lower() in _CLAUSE_LEADS:
+                return toks[j][0]  # `told voters that …`, `asked the former governor whether …`
+            if word.lower() in _DIRECTIVE_LEADS:
+                return pos  # `told her to leave`, `warned China against …`: the hearer is part of the claim
+            if not word[:1].isalnum() and not self._abbrev_dot(toks, j):
+                break
+        w = self.text[toks[k][0] : toks[k][1]]
+        if w[:1].isupper():
+            # a capitalised name, its title's period included: `told Mr. Ruiz the …`
+            while k + 1 < len(toks) and (self.text[toks[k + 1][0]].isupper() or self._abbrev_dot(toks, k + 1)):
+                k += 1
+            return toks[k][1]
+        if w.lower() in _HEARERS:
+            return toks[k][1]
+        if w.lower() in ("the", "a", "an", "his", "her", "their") and k + 1 < len(toks):
+            return toks[k + 1][1]
+        return pos
+
+    def _abbrev_dot(self, toks: list[Tok], k: int) -> bool:
+        """toks[k] is the period of an abbreviation (`Mr.`, `Gov.`) inside a name."""
+        return self.text[toks[k][0]] == "." and self.text[toks[k - 1][0] : toks[k - 1][1]].lower() in P.ABBREVIATIONS
 
     def _according(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
         """`According to X, CONTENT.` / `CONTENT, according to X.`: the source runs to the next comma."""

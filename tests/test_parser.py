@@ -970,3 +970,32 @@ def test_modifiers_before_a_source_at_the_start_of_a_clause(text: str, expected:
 )
 def test_a_leading_that_belongs_to_the_claim(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the hearer of `asked` stands before its question, as after `told`
+        ("A reporter asked Mr. Ruiz whether the mill would close.", [("A reporter", "asked", "whether the mill would close")]),
+        ("Tom Baker asked the new harbour master if the pier was safe.", [("Tom Baker", "asked", "if the pier was safe")]),
+        # a relative clause on the hearer is not content
+        (
+            "Karl Weber told reporters who had gathered outside that the mill was sold.",
+            [("Karl Weber", "told", "that the mill was sold")],
+        ),
+        # a participle's hearer is skipped too
+        (
+            "The mayor closed the pier, telling reporters the storm would worsen.",
+            [("The mayor", "telling", "the storm would worsen")],
+        ),
+        ("Ana Ruiz left early, telling Mr. Baker the deal was dead.", [("Ana Ruiz", "telling", "the deal was dead")]),
+        # a directive to the hearer keeps the hearer: `told X to …`, `warned X against …`
+        ("The mayor told the firemen to leave the building.", [("The mayor", "told", "the firemen to leave the building")]),
+        ("Ellen Marsh warned Norway against raising the dam.", [("Ellen Marsh", "warned", "Norway against raising the dam")]),
+        # a no-break space after the cue is not content
+        ("Karl Weber told\N{NO-BREAK SPACE}reporters the mill was sold.", [("Karl Weber", "told", "the mill was sold")]),
+        ("The port said\N{NO-BREAK SPACE}the cranes were idle.", [("The port", "said", "the cranes were idle")]),
+    ],
+)
+def test_where_content_starts_after_a_hearer(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected

@@ -73,8 +73,11 @@ CUE_AUXILIARIES = frozenset(
     """.split()
 )
 
-# Cue verbs that take an object of hearers before the content, e.g. "told Reuters that ...".
-CUE_WITH_HEARER = frozenset("tell tells told telling assure assured assures warned warn warns reminded remind".split())
+# Cue verbs that take an object of hearers before the content, e.g. "told Reuters that ...",
+# "asked the mayor whether ...".
+CUE_WITH_HEARER = frozenset(
+    "ask asked asking asks assure assured assures remind reminded tell telling tells told warn warned warns".split()
+)
 
 # Cues that report a claim rather than speech proper are still claims; this marks the ones that
 # introduce an object rather than a clause, e.g. "described X as Y", "blasted X as Y".
