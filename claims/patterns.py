@@ -176,6 +176,13 @@ RE_CUE_ADJUNCT = regex.compile(
     flags=regex.VERBOSE | regex.IGNORECASE,
 )
 
+# A preposition right after a cue belongs to it, not to the content: "complained about the heat",
+# "called for a recount", "warned of delays", "cautioned against haste"; not "about 200" (a number)
+# nor a sentence adverbial ("said, on the other hand, …").
+RE_CUE_PREPOSITION = regex.compile(
+    r"\s*+(?:about|against|for|of|on|over|with)\s++(?![\p{N}$]|the\s++other\s++hand\b)", flags=regex.IGNORECASE
+)
+
 # A second cue coordinated with the first under one subject: "… and asserted", ", but noted".
 RE_COORDINATION = regex.compile(r",?\s++(?:and|but)\s++(?:(?:also|later|then|again)\s++)?$", flags=regex.IGNORECASE)
 

@@ -71,7 +71,10 @@ class ReportedBase(FinderBase):
         if self.text[cue[0] : cue[1]].lower() in C.CUE_WITH_HEARER:
             start = self._after_hearer(tokens(self.text, cue[1], min(end, cue[1] + _AFTER_CUE_WINDOW)), cue[1])
         adjunct = P.RE_CUE_ADJUNCT.match(self.text, start, end)
-        return adjunct.end() if adjunct is not None else start
+        if adjunct is not None:
+            start = adjunct.end()
+        prep = P.RE_CUE_PREPOSITION.match(self.text, start, end)
+        return prep.end() if prep is not None else start
 
     def _after_hearer(self, toks: list[Tok], pos: int) -> int:
         """Where the content starts after `told Reuters`, `told reporters`, `asked the mayor whether`."""

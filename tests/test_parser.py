@@ -999,3 +999,18 @@ def test_a_leading_that_belongs_to_the_claim(text: str, expected: list[Any]) -> 
 )
 def test_where_content_starts_after_a_hearer(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a preposition right after the cue belongs to the cue
+        ("Residents complained about the noise from the port.", [("Residents", "complained", "the noise from the port")]),
+        ("Ellen Marsh warned of delays at the dam.", [("Ellen Marsh", "warned", "delays at the dam")]),
+        ("Ana Ruiz cautioned against haste in the talks.", [("Ana Ruiz", "cautioned", "haste in the talks")]),
+        # `about` before a number is the content's own word
+        ("Tom Baker said about 200 people had left.", [("Tom Baker", "said", "about 200 people had left")]),
+    ],
+)
+def test_a_preposition_after_the_cue_is_not_content(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
