@@ -78,6 +78,8 @@ class Article(SQLModel, table=True):
     text: str = Field(sa_type=Text)
     content_hash: str = Field(max_length=64, unique=True)
     ingested_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Stored by `claims ingest --defer-links`, its claims not linked yet (`claims links build`).
+    links_pending: bool = Field(default=False, index=True)
 
 
 class Speaker(SQLModel, table=True):
@@ -173,6 +175,7 @@ class ArticlePublic(SQLModel):
     published: dt.date | None
     content_hash: str
     ingested_at: dt.datetime
+    links_pending: bool = False
 
 
 class SpeakerPublic(SQLModel):

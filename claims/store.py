@@ -96,8 +96,10 @@ def add_article(
     content_hash: str,
     url: str | None = None,
     speakers: SpeakerCache | None = None,
+    links_pending: bool = False,
 ) -> tuple[StoredArticle, list[StoredClaim]]:
     """Store a parsed article and its claims; returns the new rows (written, so they have ids).
+    `links_pending` marks it as waiting for `claims links build` (`claims.deferred_links`).
 
     `speakers` remembers speakers across the articles of one ingest run (clear it after a failed
     transaction). Raises StoreError when a claim's offsets do not slice back to its text, so
@@ -109,7 +111,10 @@ def add_article(
     # Plain DBAPI statements, not ORM objects or Core: ingest writes thousands of these rows a second.
     cursor = raw_cursor(session)
     add = cursor.insert(Article.__table__, _ARTICLE_COLUMNS, returning="id")  # type: ignore[attr-defined]
-    row = (source, url, parsed.title, parsed.outlet, parsed.published, parsed.text, content_hash, utcnow())
+    row = (
+        source, url, parsed.title, parsed.outlet, parsed.published, parsed.text, content_hash, utcnow(),
+        links_pending,
+    )  # fmt: skip
     article_id = int(cursor.rows(add.sql, add.values(row))[0][0])
     article = StoredArticle(article_id, source, content_hash)
     cache = speakers if speakers is not None else SpeakerCache()
@@ -131,7 +136,9 @@ def add_article(
 
 
 # Column orders of the rows add_article writes.
-_ARTICLE_COLUMNS = ("source", "url", "title", "outlet", "published", "text", "content_hash", "ingested_at")
+_ARTICLE_COLUMNS = (
+    "source", "url", "title", "outlet", "published", "text", "content_hash", "ingested_at", "links_pending",
+)  # fmt: skip
 _CLAIM_COLUMNS = (
     "article_id", "speaker_id", "mention", "speaker_start", "speaker_end", "speaker_kind",
     "speaker_role", "kind", "cue", "text", "start", "end", "said_on", "dated", "rule", "confidence",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,8 +43,8 @@ def _pg_admin_url() -> str:
     return os.environ.get("CLAIMS_TEST_PG_URL", PG_DEFAULT_URL)
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
+@contextmanager
+def _pg_schema() -> Iterator[str]:
     """A URL for a fresh, empty PostgreSQL schema, dropped afterwards.
 
     Skips when the server is unreachable, but fails when `CI` is set.
@@ -76,6 +77,13 @@ def pg_url() -> Iterator[str]:
         admin.dispose()
 
 
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A URL for a fresh, empty PostgreSQL schema, dropped afterwards (skipped without a server, failed in CI)."""
+    with _pg_schema() as url:
+        yield url
+
+
 @pytest.fixture(params=["sqlite", "postgres"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """The same test on a SQLite file and on a PostgreSQL schema; CLAIMS_DB points at it."""
@@ -95,3 +103,13 @@ def engine(db_url: str) -> Iterator[Engine]:
     eng = open_store(db_url)
     yield eng
     eng.dispose()
+
+
+@pytest.fixture
+def other_db_url(db_url: str, tmp_path: Path) -> Iterator[str]:
+    """A second empty store on the same backend as `db_url`, to compare two ways of filling one."""
+    if "://" not in db_url:
+        yield str(tmp_path / "other.db")
+        return
+    with _pg_schema() as url:
+        yield url

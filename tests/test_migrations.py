@@ -153,3 +153,35 @@ def test_wheel_ships_the_migrations(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"claims/_db/env.py", "claims/_db/script.py.mako", "claims/_db/versions/0001_initial.py"} <= names
     assert "claims/db.py" in names
+
+
+def test_0003_marks_stored_articles_linked_and_downgrades(db_url: str) -> None:
+    # A store at 0002 with an article and a claim: the new column starts false, and going back
+    # to 0002 drops it without touching the rows (no batch copy that would cascade to claims).
+    from alembic import command
+
+    engine = make_engine(db_url)
+    config = alembic_config()
+    try:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0002")
+            conn.exec_driver_sql(
+                "INSERT INTO article (id, source, text, content_hash, ingested_at) "
+                "VALUES (1, 'a.txt', 'He said so.', 'h1', CURRENT_TIMESTAMP)"
+            )
+            conn.exec_driver_sql(
+                'INSERT INTO claim (article_id, speaker_kind, kind, text, start, "end", rule, confidence, status) '
+                "VALUES (1, 'unknown', 'reported', 'so', 8, 10, 'r', 1.0, 'unverified')"
+            )
+        migrate(engine)
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT links_pending FROM article").scalar() in (False, 0)
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0002")
+        with engine.connect() as conn:
+            assert "links_pending" not in {c["name"] for c in inspect(conn).get_columns("article")}
+            assert conn.exec_driver_sql("SELECT count(*) FROM claim").scalar() == 1
+    finally:
+        engine.dispose()

@@ -10,20 +10,20 @@ import multiprocessing
 import multiprocessing.pool
 import os
 import signal
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import islice
 from typing import Annotated, cast
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
-from claims import linking, store
+from claims import deferred_links, linking, store
 from claims.cli import app, guarded
-from claims.cli.common import DbOption, message, open_db, parse_date, stderr
+from claims.cli.common import DbOption, message, open_db, parse_date
+from claims.cli.links import link_pending_articles
+from claims.cli.progress import ProgressLine
 from claims.db import session
 from claims.errors import ClaimsError, InputError
 from claims.pipeline import parse_article
@@ -39,8 +39,6 @@ _ATTEMPTS = 3
 # in this process (starting a worker costs more than it saves).
 PARALLEL_AFTER = 50
 _CHUNK = 16  # documents sent to a parser process at a time
-# Show a progress bar on a terminal once a run has this many inputs.
-PROGRESS_AFTER = 20
 
 
 @dataclass(slots=True)
@@ -85,6 +83,7 @@ def ingest_documents(
     published: dt.date | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
     workers: int | None = None,
+    defer_links: bool = False,
 ) -> Summary:
     """Store every document not stored yet; returns the counts.
 
@@ -96,6 +95,10 @@ def ingest_documents(
     Once a batch holds more than PARALLEL_AFTER documents to parse, `workers` processes (default:
     one per spare core) parse the next batch while this one is stored; at most two batches are in
     flight, so memory stays flat. `workers=0` parses in this process.
+
+    Each new article's claims are linked to the stored ones in its transaction; with `defer_links`
+    the article is stored waiting for links instead (`claims.deferred_links`). Inline linking
+    assumes no older article is still waiting: `claims ingest` links those first.
     """
     summary = Summary()
     seen: set[str] = set()
@@ -125,7 +128,7 @@ def ingest_documents(
                     pool.map_async(_parse_job, jobs, chunksize=_CHUNK) if pool is not None else jobs
                 )
             if pending is not None:  # store the previous batch while this one is parsed
-                _store_batch(engine, *pending, seen, speakers, summary, on_outcome)
+                _store_batch(engine, *pending, seen, speakers, summary, on_outcome, defer_links)
                 pending = None
             if not batch:
                 break
@@ -138,7 +141,9 @@ def ingest_documents(
 
 
 # Work handed to `_store_batch`: parse jobs to run here, or their results coming from the pool.
-_Parsing = list[tuple[Document, str | None, dt.date | None]] | multiprocessing.pool.MapResult[ParsedArticle | str]
+_Parsing = (
+    list[tuple[Document, str | None, dt.date | None]] | multiprocessing.pool.MapResult[ParsedArticle | str]
+)
 
 
 def _store_batch(
@@ -150,6 +155,7 @@ def _store_batch(
     speakers: store.SpeakerCache,
     summary: Summary,
     on_outcome: Callable[[Outcome], None] | None,
+    defer_links: bool,
 ) -> None:
     # `todo`: positions in `batch` of the documents to parse, in the order of the jobs and results;
     # the others were stored before. Jobs still to run are parsed here, just before storing.
@@ -162,7 +168,7 @@ def _store_batch(
             parsed: ParsedArticle | str | None = None
             if n in todo:
                 parsed = next(results) if jobs is None else _parse_job(next(jobs))
-            outcome = _ingest_one(engine, item, parsed, seen, speakers)
+            outcome = _ingest_one(engine, item, parsed, seen, speakers, defer_links)
         summary.add(outcome)
         if on_outcome is not None:
             on_outcome(outcome)
@@ -206,6 +212,7 @@ def _ingest_one(
     parsed: ParsedArticle | str | None,
     seen: set[str],
     speakers: store.SpeakerCache,
+    defer_links: bool = False,
 ) -> Outcome:
     # `parsed` is None for a document already stored when its batch was checked.
     if parsed is None or item.content_hash in seen:
@@ -229,8 +236,10 @@ def _ingest_one(
                     content_hash=item.content_hash,
                     url=item.url,
                     speakers=speakers,
+                    links_pending=defer_links,
                 )
-                linking.link_new_claims(s, claims)  # same quote in other articles -> `same` links
+                if not defer_links:
+                    linking.link_new_claims(s, claims)  # same quote in other articles -> `same` links
                 return Outcome(source=item.source, state="new", claims=len(claims), article_id=article.id)
         except IntegrityError as exc:
             speakers.clear()  # it may hold what the rolled-back transaction made
@@ -254,6 +263,13 @@ def ingest(
             help="Publication date for every article (overrides the input).",
         ),
     ] = None,
+    defer_links: Annotated[
+        bool,
+        typer.Option(
+            "--defer-links",
+            help="Store without linking to other articles; `claims links build` links them later.",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Parse articles and store them with their claims; content already stored is skipped.
@@ -262,54 +278,37 @@ def ingest(
 
     Reads .txt/.md, .html, .json and .jsonl. A bad file is reported and skipped; the exit code
     is 1 at the end if any input failed. A summary goes to stderr.
+
+    Each article's claims are linked to the same quotes in stored articles as it is stored. For a
+    large archive, --defer-links stores faster and `claims links build` links afterwards; a plain
+    ingest first links any articles still waiting, so links keep the order articles came in.
     """
     engine = open_db(db)
     try:
-        with _progress() as tick:
+        if not defer_links:
+            link_pending_articles(engine, first=True)
+        with ProgressLine("ingesting: {task.completed} inputs") as tick:
 
             def report(outcome: Outcome) -> None:
                 if outcome.state == "failed":
                     message(f"Error: {outcome.error}")
-                tick()
+                tick(1)
 
             summary = ingest_documents(
-                engine, iter_documents(paths), outlet=outlet, published=date, on_outcome=report
+                engine,
+                iter_documents(paths),
+                outlet=outlet,
+                published=date,
+                on_outcome=report,
+                defer_links=defer_links,
             )
+        if defer_links:
+            with session(engine, write=False) as s:
+                waiting = deferred_links.count_pending(s)
     finally:
         engine.dispose()
     message(str(summary))
+    if defer_links and waiting:
+        message(f"{waiting} article{'s' if waiting != 1 else ''} waiting for links: run `claims links build`")
     if summary.failed:
         raise typer.Exit(1)
-
-
-class _progress:
-    """A progress line on stderr, only on a terminal and only once a run is long."""
-
-    def __init__(self) -> None:
-        self._count = 0
-        self._bar: Progress | None = None
-        self._task: int | None = None
-
-    def __enter__(self) -> Callable[[], None]:
-        return self.tick
-
-    def tick(self) -> None:
-        self._count += 1
-        if self._bar is None:
-            if self._count < PROGRESS_AFTER or not sys.stderr.isatty():
-                return
-            self._bar = Progress(
-                SpinnerColumn(),
-                TextColumn("ingesting: {task.completed} inputs"),
-                TimeElapsedColumn(),
-                console=stderr(),
-                transient=True,
-            )
-            self._bar.start()
-            self._task = self._bar.add_task("ingest", total=None, completed=self._count)
-        assert self._task is not None
-        self._bar.update(self._task, completed=self._count)  # type: ignore[arg-type]
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.stop()

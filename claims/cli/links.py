@@ -1,17 +1,21 @@
-"""`claims links` (list, confirm, reject), `claims link A B --relation` and `claims unlink A B`:
-the cross-article links between claims, found at ingest or made by hand."""
+"""`claims links` (list, build, confirm, reject), `claims link A B --relation` and `claims unlink A B`:
+the cross-article links between claims, found at ingest (or after it, `links build`) or made by hand.
+
+`build_links` is the deferred-linking loop itself (no printing), shared with `benchmarks/ingest_speed.py`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 from rich.text import Text
+from sqlalchemy import Engine
 
-from claims import curation
+from claims import curation, deferred_links
 from claims.cli import app, guarded
 from claims.cli.common import (
     DbOption,
@@ -20,10 +24,14 @@ from claims.cli.common import (
     cell,
     emit,
     message,
+    open_db,
     reading,
     shorten,
     writing,
 )
+from claims.cli.progress import ProgressLine
+from claims.db import session
+from claims.deferred_links import PENDING_BATCH, Linked
 from claims.models import LinkState, Relation
 
 
@@ -36,7 +44,7 @@ class RelationChoice(StrEnum):
 
 links_app = typer.Typer(
     name="links",
-    help="Links between claims: list them (no subcommand), confirm or reject suggestions.",
+    help="Links between claims: list them (no subcommand), build deferred ones, confirm or reject suggestions.",
     no_args_is_help=False,
     add_completion=False,
 )
@@ -87,13 +95,18 @@ def links(
 
     Example: claims links --suggested
 
-    Then `claims links confirm ID` or `claims links reject ID` for each suggestion.
+    Then `claims links confirm ID` or `claims links reject ID` for each suggestion. Articles
+    stored with `ingest --defer-links` have no links until `claims links build`; a note on
+    stderr says how many are waiting.
     """
     if ctx.invoked_subcommand is not None:
         return
     with reading(db) as s:
         rows = curation.list_links(s, suggested=suggested, claim_id=claim, limit=limit or None)
+        waiting = deferred_links.count_pending(s)
     emit([asdict(r) for r in rows], fmt, _COLUMNS, csv_fields=_FIELDS, render=_render)
+    if waiting:
+        message(f"note: {_articles(waiting)} waiting for links; run `claims links build`")
 
 
 def _render(record: Mapping[str, Any], key: str) -> Text:
@@ -106,6 +119,67 @@ def _render(record: Mapping[str, Any], key: str) -> Text:
             record["state"], style={"suggested": "yellow", "rejected": "dim"}.get(record["state"], "")
         )
     return cell(record.get(key))
+
+
+@links_app.command()
+@guarded
+def build(
+    batch: Annotated[int, typer.Option(help="Articles linked per transaction.", min=1)] = PENDING_BATCH,
+    db: DbOption = None,
+) -> None:
+    """Link the articles stored with `claims ingest --defer-links`, oldest first.
+
+    Example: claims ingest archive/ --defer-links && claims links build
+
+    The links are those a plain ingest would have made in the same order. BATCH articles are
+    linked per transaction, so an interrupted build keeps what it committed and a second run
+    goes on from there; with nothing waiting it does nothing. A summary goes to stderr.
+    """
+    engine = open_db(db)
+    try:
+        link_pending_articles(engine, batch=batch)
+    finally:
+        engine.dispose()
+
+
+def build_links(
+    engine: Engine,
+    *,
+    batch: int = PENDING_BATCH,
+    on_batch: Callable[[Linked], None] | None = None,
+) -> Linked:
+    """Link every article waiting for links, `batch` per transaction, oldest first, until none
+    is waiting; returns the totals. A database failure raises StoreError: the batches committed
+    before it stay linked, the rest stay waiting."""
+    total = Linked()
+    while True:
+        with session(engine) as s:
+            done = deferred_links.link_pending_batch(s, batch)
+        if not done.articles:
+            return total
+        total.add(done)
+        if on_batch is not None:
+            on_batch(done)
+
+
+def link_pending_articles(engine: Engine, *, batch: int = PENDING_BATCH, first: bool = False) -> None:
+    """`build_links` with a progress line and a summary on stderr. `first` (a plain ingest
+    linking what is waiting before it stores more) stays quiet when nothing is waiting."""
+    with session(engine, write=False) as s:
+        waiting = deferred_links.count_pending(s)
+    if not waiting:
+        if not first:
+            message("no articles waiting for links")
+        return
+    if first:
+        message(f"{_articles(waiting)} stored with --defer-links: linking them first")
+    with ProgressLine("linking: {task.completed} of {task.total} articles", total=waiting) as tick:
+        total = build_links(engine, batch=batch, on_batch=lambda done: tick(done.articles))
+    message(str(total))
+
+
+def _articles(count: int) -> str:
+    return f"{count} article{'s' if count != 1 else ''}"
 
 
 @links_app.command()
