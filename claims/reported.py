@@ -9,8 +9,8 @@ from bisect import bisect_left
 from claims import patterns as P
 from claims.lexicon import cues as C
 from claims.phrases import Mention, Tok, mention_after, mention_before, strip_auxiliaries
-from claims.quote_base import MAX_TAIL, QUOTE_CLOSE, SUBORDINATORS, ClaimSpan, tok_at
-from claims.reported_base import ReportedBase
+from claims.quote_base import MAX_TAIL, QUOTE_CLOSE, SUBORDINATORS, TRAIL, ClaimSpan, tok_at
+from claims.reported_base import ReportedBase, adjunct_only
 from claims.text import Sentence, quotes_between, tokens
 
 # Words after which a cue word is a noun.
@@ -227,8 +227,9 @@ class ReportedRules(ReportedBase):
         if participle:
             # `…, Spicer said, adding, "…"`: the participle opens a second claim; this one ends at the comma.
             return self._claim(sent, sent.start, self._content_end(toks, k), "reported-speaker-last", m, cue_span)
-        if tail_words > MAX_TAIL or (tail_words >= content and tail_words > 3) or _tail_has_clause(self.text, toks, cue[1]):
-            return None
+        long_tail = tail_words >= content and tail_words > 3 and not adjunct_only(self.text[cue[1] : sent.end].rstrip(TRAIL).split())
+        if tail_words > MAX_TAIL or long_tail or _tail_has_clause(self.text, toks, cue[1]):
+            return None  # a clause after the cue is its content (a lone adjunct, `in her memo to staff`, is not)
         if self.text[toks[0][0] : toks[0][1]].lower() in SUBORDINATORS:
             return None  # `When he bought the mine, Clarke said, …`: the content follows the cue
         return self._claim(sent, sent.start, self._content_end(toks, k), "reported-speaker-last", m, cue_span)

@@ -16,6 +16,16 @@ _HEARERS = frozenset("reporters journalists him her them us me lawmakers support
 _DIRECTIVE_LEADS = frozenset("to not against".split())
 # Words that open the content clause after a hearer: `told Reuters that …`, `asked Ruiz whether …`.
 _CLAUSE_LEADS = frozenset("that if whether how what why where".split())
+# Rules whose content follows the cue.
+_AFTER_CUE_RULES = ("reported-speaker-first", "reported-coordinated", "reported-participle")
+# Prepositions that open an adjunct of the saying (where, when, to whom), never a claim of its own.
+_ADJUNCT_PREPOSITIONS = frozenset("at before during from in inside into outside through with".split())
+# Words that show a clause (a finite verb or a subject pronoun), so more than an adjunct phrase.
+_CLAUSE_MARKERS = frozenset(
+    "is are was were be been has have had will would could should can may might must do does did he she they it we i you".split()
+)
+# The longest content (words) that may be a lone adjunct phrase: `in an email response to questions`.
+_MAX_ADJUNCT_WORDS = 7
 # How far after a cue its hearer and adjuncts are looked for (characters).
 _AFTER_CUE_WINDOW = 120
 
@@ -46,12 +56,16 @@ class ReportedBase(FinderBase):
         m = P.RE_EVENT_TAIL.search(self.text, max(body, end - P.EVENT_TAIL_WINDOW), end)
         if m is not None and m.start() > body:
             end = m.start()
-        if rule in ("reported-speaker-first", "reported-coordinated", "reported-participle"):
+        if rule in _AFTER_CUE_RULES:
             m = P.RE_CONCESSIVE.search(self.text, body, end)
             if m is not None and not self.inside_quote(m.start()):
                 end = m.start()  # `X claimed that A, although he refused B`: the aside is the writer's
-        if len(self.text[body:end].split()) < 2:
+        words = self.text[body:end].split()
+        if len(words) < 2:
             return None
+        if rule in _AFTER_CUE_RULES and adjunct_only(words):
+            return None  # `…," Costa reported from Washington.`, `she wrote in her memo`: where, not what
+
         qs = quotes_between(self.quotes, self.qstarts, body, end)
         kind = "mixed" if qs else "indirect"
         if qs and qs[0].start == body and qs[-1].end >= end - 1:
@@ -173,3 +187,13 @@ class ReportedBase(FinderBase):
             if span is not None:
                 out.append(span)
         return out
+
+
+def adjunct_only(words: list[str]) -> bool:
+    """The words are a short prepositional phrase with no clause: `from his office in Orlando`, not
+    `in 2015 the mill was sold`."""
+    return (
+        0 < len(words) <= _MAX_ADJUNCT_WORDS
+        and words[0].lower() in _ADJUNCT_PREPOSITIONS
+        and not any(w.endswith(",") or w.lower() in _CLAUSE_MARKERS for w in words)
+    )

@@ -1014,3 +1014,21 @@ def test_where_content_starts_after_a_hearer(text: str, expected: list[Any]) -> 
 )
 def test_a_preposition_after_the_cue_is_not_content(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a lone adjunct after the cue says where or how it was said, not what
+        ("Costa reported from Washington.", []),
+        ('"We will win," Ana Ruiz said from her office in Dayton.', [("Ana Ruiz", "said", '"We will win,"')]),
+        ("Tom Baker wrote in a note to investors.", []),
+        # ... and so does not stop the content before the attribution from being the claim
+        ("The port is closed, she wrote in her memo to staff.", [("she", "wrote", "The port is closed")]),
+        ("The dam will hold, Ruiz said from her office in Dayton.", [("Ruiz", "said", "The dam will hold")]),
+        # a clause after the prepositional phrase is content
+        ("Karl Weber said in 2015 the mill was sold.", [("Karl Weber", "said", "in 2015 the mill was sold")]),
+    ],
+)
+def test_a_lone_adjunct_after_the_cue_is_not_a_claim(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
