@@ -216,7 +216,8 @@ class ReportedRules(ReportedBase):
             return None
         content = k - 1
         tail = toks[bisect_left(toks, (cue[1], -1)) :]
-        participle = len(tail) > 1 and self.text[tail[1][0] : tail[1][1]].lower().endswith("ing")
+        # `…, X said, adding …`: a comma, then a participle (not `said the gathering …`)
+        participle = len(tail) > 1 and self.text[tail[0][0]] == "," and self.text[tail[1][0] : tail[1][1]].lower().endswith("ing")
         if tail and self.text[tail[0][0]] == "," and len(tail) > 3 and not participle:
             # `Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt.`: the side after the
             # attribution; `_aside_head` adds the side before it (PolNeAR annotates both pieces).

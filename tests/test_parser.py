@@ -1032,3 +1032,24 @@ def test_a_preposition_after_the_cue_is_not_content(text: str, expected: list[An
 )
 def test_a_lone_adjunct_after_the_cue_is_not_a_claim(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an -ing word right after the cue is no participle clause unless a comma sets it off:
+        # the opener before the speaker is not the claim, the clause after the cue is
+        (
+            "On Thursday, Ellen Marsh said the gathering was a success.",
+            [("Ellen Marsh", "said", "the gathering was a success")],
+        ),
+        ("Last month, the council said the building was unsafe.", [("the council", "said", "the building was unsafe")]),
+        # with the comma, the participle is a second claim
+        (
+            "The mill will close, Ruiz said, adding that forty jobs would go.",
+            [("Ruiz", "said", "The mill will close"), ("Ruiz", "adding", "that forty jobs would go")],
+        ),
+    ],
+)
+def test_an_ing_word_after_the_cue_needs_a_comma_to_be_a_participle(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
