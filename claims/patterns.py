@@ -186,6 +186,13 @@ RE_CUE_PREPOSITION = regex.compile(
 # A second cue coordinated with the first under one subject: "… and asserted", ", but noted".
 RE_COORDINATION = regex.compile(r",?\s++(?:and|but)\s++(?:(?:also|later|then|again)\s++)?$", flags=regex.IGNORECASE)
 
+# A link before a new subject with a cue of its own, where one speaker's content ends and another's
+# begins: "…, and his deputy said …", "… while Ruiz says …", "… — critics say …".
+RE_NEW_CLAUSE = regex.compile(
+    r"(?:,\s*+(?:and|but|while|whereas|though|although)|\s++(?:while|whereas)|\s*+[—–]|\s++--)\s++$",
+    flags=regex.IGNORECASE,
+)
+
 # A concessive aside after reported content is the writer's, not the source's: ", although he ...".
 RE_CONCESSIVE = regex.compile(
     r",\s++(?:although|though|even\s++though|whereas|despite|according\s++to)\b|;\s", flags=regex.IGNORECASE

@@ -149,8 +149,8 @@ class ReportedRules(ReportedBase):
                 other = mention_before(self.text, toks, aux) if ct is not None else None
                 if other is None or other.start <= main.start:
                     continue
-                m = P.RE_COORDINATION.search(self.text, max(main.start, other.start - 24), other.start)
-                if m is None or m.end() != other.start or not self.text[m.start() : m.end()].startswith(","):
+                m = P.RE_NEW_CLAUSE.search(self.text, max(main.start, other.start - 24), other.start)
+                if m is None or m.end() != other.start:
                     continue
                 speaker = other
             first = self._claim(sent, main.start, m.start(), "reported-speaker-first", main.mention, (main.cue_start or 0, main.cue_end or 0))

@@ -1053,3 +1053,26 @@ def test_a_lone_adjunct_after_the_cue_is_not_a_claim(text: str, expected: list[A
 )
 def test_an_ing_word_after_the_cue_needs_a_comma_to_be_a_participle(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a new subject with a cue of its own after `while` or a dash ends the first speaker's content
+        (
+            "Tom Baker said that the port would reopen, while Lena Brandt said it would stay shut.",
+            [("Tom Baker", "said", "that the port would reopen"), ("Lena Brandt", "said", "it would stay shut")],
+        ),
+        (
+            "Ana Ruiz argued that the tax was fair — critics say it will hurt farmers.",
+            [("Ana Ruiz", "argued", "that the tax was fair"), ("critics", "say", "it will hurt farmers")],
+        ),
+        # `while` with no speech verb after it stays in the content
+        (
+            "The mayor said the bridge was safe while the storm passed over the city.",
+            [("The mayor", "said", "the bridge was safe while the storm passed over the city")],
+        ),
+    ],
+)
+def test_a_second_speaker_after_while_or_a_dash(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
