@@ -26,6 +26,12 @@ _CLAUSE_MARKERS = frozenset(
 )
 # The longest content (words) that may be a lone adjunct phrase: `in an email response to questions`.
 _MAX_ADJUNCT_WORDS = 7
+# Determiners that open a noun phrase, and the prepositions after which one still belongs to the hearer.
+_NP_LEADS = frozenset("the a an this these those his her their its our my".split())
+_PLACE_PREPOSITIONS = frozenset("about across after around at before by during for from in inside into near of on outside over since with".split())
+# The most tokens of hearer and place looked through for the clause word that opens the content:
+# `told diners at a cafe in Dover, New Hampshire, that …`.
+_MAX_HEARER = 14
 # How far after a cue its hearer and adjuncts are looked for (characters).
 _AFTER_CUE_WINDOW = 120
 
@@ -95,14 +101,19 @@ class ReportedBase(FinderBase):
         k = tok_at(toks, pos, after=True)
         if k is None:
             return pos
-        for j in range(k, min(k + 8, len(toks))):
+        relative = False  # inside a relative clause on the hearer: `told reporters who had gathered …`
+        for j in range(k, min(k + _MAX_HEARER, len(toks))):
             word = self.text[toks[j][0] : toks[j][1]]
-            if word.lower() in _CLAUSE_LEADS:
+            low = word.lower()
+            if low in _CLAUSE_LEADS:
                 return toks[j][0]  # `told voters that …`, `asked the former governor whether …`
-            if word.lower() in _DIRECTIVE_LEADS:
+            if low in _DIRECTIVE_LEADS:
                 return pos  # `told her to leave`, `warned China against …`: the hearer is part of the claim
-            if not word[:1].isalnum() and not self._abbrev_dot(toks, j):
-                break
+            relative = relative or (j > k and low in ("who", "whom"))
+            if (low in _CLAUSE_MARKERS and not relative) or (not word[:1].isalnum() and word != "," and not self._abbrev_dot(toks, j)):
+                break  # a verb or a pronoun subject: the content has begun (`told reporters he was …`)
+            if j > k and low in _NP_LEADS and self.text[toks[j - 1][0] : toks[j - 1][1]].lower() not in _PLACE_PREPOSITIONS:
+                break  # a new noun phrase, not after a preposition: the content's subject (`told reporters the report that …`)
         w = self.text[toks[k][0] : toks[k][1]]
         if w[:1].isupper():
             # a capitalised name, its title's period included: `told Mr. Ruiz the …`

@@ -1076,3 +1076,25 @@ def test_an_ing_word_after_the_cue_needs_a_comma_to_be_a_participle(text: str, e
 )
 def test_a_second_speaker_after_while_or_a_dash(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a hearer with a place or time, commas and all, stands before the `that` that opens the content
+        (
+            "Ana Ruiz told diners at a cafe in Dover, New Hampshire, that the vote would be close.",
+            [("Ana Ruiz", "told", "that the vote would be close")],
+        ),
+        (
+            "Karl Weber told friends since the spring, at dinners and in private, that he was worried.",
+            [("Karl Weber", "told", "that he was worried")],
+        ),
+        # a capitalised hearer before a pronoun subject
+        ("Tom Baker told POLITICO he planned to stay neutral.", [("Tom Baker", "told", "he planned to stay neutral")]),
+        # a relative `that` inside the content's own subject is not where the content starts
+        ("The mayor told reporters the report that came out was wrong.", [("The mayor", "told", "the report that came out was wrong")]),
+    ],
+)
+def test_a_long_hearer_before_that(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
