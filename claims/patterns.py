@@ -160,7 +160,8 @@ RE_OPENER_COMMA = regex.compile(
 )
 
 # Words between a cue and its content that belong to the saying: "said in a statement (that)",
-# "said on Monday the factory would close", "said yesterday (that)"; a `that` stays with the content.
+# "said on Monday the factory would close", "said yesterday (that)", "said repeatedly that"; a `that`
+# stays with the content.
 RE_CUE_ADJUNCT = regex.compile(
     r"""
     \s*+(?:
@@ -168,6 +169,7 @@ RE_CUE_ADJUNCT = regex.compile(
       | on\s++(?:twitter|facebook|television|tv|radio)
       | (?:on\s++)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s++(?:morning|afternoon|evening|night))?
       | (?:yesterday|today|tonight|earlier|later|again|recently|previously)
+      | \p{Ll}++(?<=\p{Ll}{2}ly)(?=\s++that\b)
       | last\s++(?:week|month|year|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
       | on\s++(?:jan|feb|march|april|may|june|july|aug|sept|oct|nov|dec)[a-z]*+\.?\s++\d{1,2}
       | (?:in|on|at|during|after|over|to|with|from)\s++(?:[\p{L}\p{N}’'\-.]++\s++){1,6}?(?=that\b)

@@ -1098,3 +1098,17 @@ def test_a_second_speaker_after_while_or_a_dash(text: str, expected: list[Any]) 
 )
 def test_a_long_hearer_before_that(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an -ly adverb between the cue and `that` belongs to the saying
+        ("Ana Ruiz has said repeatedly that the mill will stay open.", [("Ana Ruiz", "has said", "that the mill will stay open")]),
+        ("Tom Baker stated publicly that the port was unsafe.", [("Tom Baker", "stated", "that the port was unsafe")]),
+        # without `that` it may be the content's own word
+        ("The mayor said only the council could decide.", [("The mayor", "said", "only the council could decide")]),
+    ],
+)
+def test_an_adverb_before_that_belongs_to_the_saying(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
