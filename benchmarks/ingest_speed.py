@@ -1,11 +1,13 @@
-"""Ingest speed, re-ingest speed, `list --speaker` query time on a large store, and peak memory (SQLite).
+"""Ingest speed (links made inline, and `--defer-links` then `claims links build`), re-ingest speed,
+`list --speaker` query time on a large store, and peak memory (SQLite).
 
     .venv/bin/python benchmarks/ingest_speed.py                      # 10,000 articles, 1,000,000 claims
     .venv/bin/python benchmarks/ingest_speed.py --articles 500 --claims 100000   # a quick run
 
 Articles are variants of `fixtures/**/*.txt` (words and names swapped, numbers changed, so every
 hash differs and few quotes repeat); they go through the same code as `claims ingest`
-(`iter_documents` -> `ingest_documents`: parse, store, link). The 1M-claim store is built with
+(`iter_documents` -> `ingest_documents`: parse, store, link; `build_links` for `claims links build`).
+The deferred run must give the inline run's links; it says so. The 1M-claim store is built with
 core multi-row INSERTs, then queried through `store.list_claims`, the function `claims list` uses.
 """
 
@@ -21,16 +23,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import insert
+from sqlalchemy import Engine, insert, select
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from claims import store  # noqa: E402
-from claims.cli import ingest as ingest_module  # noqa: E402
 from claims.cli.ingest import Outcome, ingest_documents  # noqa: E402
+from claims.cli.links import build_links  # noqa: E402
 from claims.db import open_store, session  # noqa: E402
-from claims.models import Article, Claim, Speaker, SpeakerAlias  # noqa: E402
+from claims.models import Article, Claim, ClaimLink, Speaker, SpeakerAlias  # noqa: E402
 from claims.pipeline import parse_article  # noqa: E402
 from claims.sources import Document, iter_documents  # noqa: E402
 
@@ -92,24 +94,60 @@ def bench_ingest(workdir: Path, articles: int) -> None:
     summary = ingest_documents(engine, iter_documents([str(folder)]), on_outcome=watch)
     took, cpu = time.perf_counter() - started, time.process_time() - cpu
     print(
-        f"ingest     {articles:>9,} articles  {took:8.1f} s  {articles / took:9,.0f} articles/s   ({summary})"
+        f"{'ingest':<20} {articles:>7,} articles  {took:8.1f} s  {articles / took:9,.0f} articles/s   ({summary})"
     )
     # CPU of this process only (storing and linking; parsing runs in a worker): steadier than wall
     # time when another program shares the cores.
-    print(f"           main-process CPU {cpu:.1f} s, {1000 * cpu / articles:.2f} ms per article")
-    print("           RSS after " + ", ".join(f"{k:,}: {v:.0f} MB" for k, v in sorted(checkpoints.items())))
+    print(f"{'':<21}main-process CPU {cpu:.1f} s, {1000 * cpu / articles:.2f} ms per article")
+    print(f"{'':<21}RSS after " + ", ".join(f"{k:,}: {v:.0f} MB" for k, v in sorted(checkpoints.items())))
     started = time.perf_counter()
     summary = ingest_documents(engine, iter_documents([str(folder)]))
     took = time.perf_counter() - started
     print(
-        f"re-ingest  {articles:>9,} articles  {took:8.1f} s  {articles / took:9,.0f} articles/s   ({summary})"
+        f"{'re-ingest':<20} {articles:>7,} articles  {took:8.1f} s  {articles / took:9,.0f} articles/s   ({summary})"
+    )
+    inline = _links(engine)
+    engine.dispose()
+    _deferred(workdir, folder, articles, inline)
+    _breakdown(folder, articles)
+
+
+def _deferred(workdir: Path, folder: Path, articles: int, inline: set[tuple[object, ...]]) -> None:
+    """`claims ingest --defer-links` then `claims links build` into a fresh store."""
+    engine = open_store(str(workdir / "deferred.db"))
+    started, cpu = time.perf_counter(), time.process_time()
+    ingest_documents(engine, iter_documents([str(folder)]), defer_links=True)
+    stored, stored_cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(
+        f"{'ingest --defer-links':<20} {articles:>7,} articles  {stored:8.1f} s  {articles / stored:9,.0f} articles/s   "
+        f"(main-process CPU {stored_cpu:.1f} s, {1000 * stored_cpu / articles:.2f} ms per article)"
+    )
+    started, cpu = time.perf_counter(), time.process_time()
+    linked = build_links(engine)
+    built, built_cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(
+        f"{'links build':<20} {linked.articles:>7,} articles  {built:8.1f} s  {linked.articles / built:9,.0f} articles/s   "
+        f"(CPU {built_cpu:.1f} s, {1000 * built_cpu / articles:.2f} ms per article; {linked})"
+    )
+    both, both_cpu = stored + built, stored_cpu + built_cpu
+    same = "the same links as inline" if _links(engine) == inline else "LINKS DIFFER FROM INLINE"
+    print(
+        f"{'deferred + build':<20} {articles:>7,} articles  {both:8.1f} s  {articles / both:9,.0f} articles/s   "
+        f"(main-process CPU {both_cpu:.1f} s; {same})"
     )
     engine.dispose()
-    _breakdown(workdir, folder, articles)
 
 
-def _breakdown(workdir: Path, folder: Path, articles: int) -> None:
-    """Where ingest time goes: reading, parsing, and storing without cross-article linking."""
+def _links(engine: Engine) -> set[tuple[object, ...]]:
+    with session(engine, write=False) as s:
+        rows = s.execute(
+            select(ClaimLink.a_id, ClaimLink.b_id, ClaimLink.relation, ClaimLink.state, ClaimLink.score)
+        )
+        return {tuple(row) for row in rows}
+
+
+def _breakdown(folder: Path, articles: int) -> None:
+    """Where ingest time goes besides storing: reading and parsing."""
     started = time.perf_counter()
     docs = [d for d in iter_documents([str(folder)]) if isinstance(d, Document)]
     read = time.perf_counter() - started
@@ -117,20 +155,7 @@ def _breakdown(workdir: Path, folder: Path, articles: int) -> None:
     for doc in docs:
         parse_article(doc.text, published=doc.published, title=doc.title, outlet=doc.outlet)
     parse = time.perf_counter() - started
-    engine = open_store(str(workdir / "nolink.db"))
-    real = ingest_module.linking.link_new_claims
-    ingest_module.linking.link_new_claims = lambda _s, _c: []  # type: ignore[assignment]
-    try:
-        started = time.perf_counter()
-        ingest_documents(engine, docs)
-        unlinked = time.perf_counter() - started
-    finally:
-        ingest_module.linking.link_new_claims = real  # type: ignore[assignment]
-    engine.dispose()
-    print(
-        f"  of which: read+hash {articles / read:,.0f}/s, parse {articles / parse:,.0f}/s, "
-        f"parse+store without linking {articles / unlinked:,.0f}/s"
-    )
+    print(f"  of which: read+hash {articles / read:,.0f}/s, parse {articles / parse:,.0f}/s (one process)")
 
 
 def bench_query(workdir: Path, claims: int, speakers: int, queries: int = 50) -> None:
