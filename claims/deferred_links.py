@@ -79,7 +79,8 @@ def link_pending_batch(session: Session, limit: int = PENDING_BATCH) -> Linked:
         .order_by(col(Claim.article_id), col(Claim.id))
     ).all()
     done = Linked(articles=len(ids), claims=len(rows))
+    known: linking.CandidateRows = {}  # claim rows already read in this batch
     for _, claims in groupby((_PendingClaim(*row) for row in rows), key=lambda c: c.article_id):
-        done.links += len(linking.link_new_claims(session, list(claims)))
+        done.links += len(linking.link_new_claims(session, list(claims), known))
     session.execute(update(Article).where(col(Article.id).in_(ids)).values(links_pending=False))
     return done

@@ -261,7 +261,7 @@ def _read_postings(cursor: RawCursor, keys: Collection[int]) -> dict[int, list[i
     return found
 
 
-def _candidate_rows(cursor: RawCursor, ids: Collection[int]) -> dict[int, tuple[int, int | None, str]]:
+def _candidate_rows(cursor: RawCursor, ids: Collection[int]) -> CandidateRows:
     # (article_id, speaker_id, text) by claim id, in one statement.
     if not ids:
         return {}
@@ -293,7 +293,13 @@ class NewLink:
     state: str
 
 
-def link_new_claims(session: Session, claims: Sequence[LinkableClaim]) -> list[NewLink]:
+# A stored claim as linking reads it: (article_id, speaker_id, text) by claim id.
+CandidateRows = dict[int, tuple[int, int | None, str]]
+
+
+def link_new_claims(
+    session: Session, claims: Sequence[LinkableClaim], known: CandidateRows | None = None
+) -> list[NewLink]:
     """Link each new (flushed) claim to the stored claims that state the same thing, and index
     its blocking keys. Never commits.
 
@@ -304,6 +310,9 @@ def link_new_claims(session: Session, claims: Sequence[LinkableClaim]) -> list[N
     different speakers). At most MAX_LINKS links per new claim, the best scores first: `same` is
     transitive (`same_group`), so a quote syndicated a hundred times needs no hundred links per
     copy. Returns the links written.
+
+    `known` keeps the candidate rows read, for the next call in the same transaction (a build
+    links many articles that share candidates); the rows it already holds are not read again.
     """
     cursor = raw_cursor(session)
     keyed = [(claim, sorted(shingle_keys(claim.text))) for claim in claims]
@@ -313,7 +322,12 @@ def link_new_claims(session: Session, claims: Sequence[LinkableClaim]) -> list[N
         assert claim.id is not None, "link_new_claims needs flushed claims"
         hits = [other for key in keys for other in found_postings.get(key, ())]
         ranked.append(rank_candidates(hits, exclude=[claim.id]) if hits else [])
-    stored = _candidate_rows(cursor, {other for candidates in ranked for other in candidates})
+    stored = {} if known is None else known
+    stored.update(
+        _candidate_rows(
+            cursor, {other for candidates in ranked for other in candidates if other not in stored}
+        )
+    )
     links: list[NewLink] = []
     for (claim, _), candidates in zip(keyed, ranked, strict=True):
         claim_id = claim.id

@@ -114,11 +114,11 @@ def test_interrupted_build_keeps_whole_batches_and_resumes(
     real = linking.link_new_claims
     calls = [0]
 
-    def failing(session: Any, claims: Any) -> list[linking.NewLink]:
+    def failing(session: Any, claims: Any, known: Any = None) -> list[linking.NewLink]:
         calls[0] += 1
         if calls[0] > 12:  # the third batch of five, two articles in
             raise failure("database went away")
-        return real(session, claims)
+        return real(session, claims, known)
 
     monkeypatch.setattr(deferred_links.linking, "link_new_claims", failing)
     result = run("links", "build", "--batch", "5", code=130 if failure is KeyboardInterrupt else 1)
