@@ -79,7 +79,7 @@ class ReportedRules(ReportedBase):
             if head is not None:
                 out.insert(0, head)
         if main is not None and main.rule == "reported-speaker-first":
-            second = self._coordinated(sent, cues, main)
+            second = self._coordinated(sent, toks, cues, main)
             if second is not None:
                 out = [second[0], second[1]]
                 main = second[0]
@@ -132,10 +132,9 @@ class ReportedRules(ReportedBase):
         return True
 
     def _coordinated(
-        self, sent: Sentence, cues: list[tuple[int, int]], main: ClaimSpan
+        self, sent: Sentence, toks: list[Tok], cues: list[tuple[int, int]], main: ClaimSpan
     ) -> tuple[ClaimSpan, ClaimSpan] | None:
         """`Strada accused X of Y and asserted that Z`: one subject, two cues, two claims."""
-        toks: list[Tok] | None = None
         for cue in cues:
             if not main.start < cue[0] < main.end or main.mention is None:
                 continue
@@ -143,7 +142,6 @@ class ReportedRules(ReportedBase):
             m = P.RE_COORDINATION.search(self.text, max(main.start, cue[0] - 24), cue[0])
             if m is None or m.end() != cue[0]:
                 # `X said A, and his deputy said B`: a new subject after the conjunction.
-                toks = toks if toks is not None else tokens(self.text, sent.start, sent.end)
                 ct = tok_at(toks, cue[0])
                 aux = strip_auxiliaries(self.text, toks, ct) if ct is not None else 0
                 other = mention_before(self.text, toks, aux) if ct is not None else None
