@@ -152,6 +152,11 @@ RE_EVENT_TAIL = regex.compile(
 )
 # How far back from the end of a claim the event adjunct is looked for.
 EVENT_TAIL_WINDOW = 160
+# A cheap test before RE_EVENT_TAIL, for speed: the words that open each of its events ("in a", "at the",
+# "during", "after talks"), which most claims lack. It runs on the standard library's `re`, about three
+# times faster here; its `\s` and case-insensitive letters match every character `regex` does (checked
+# over all code points), so a window it rejects holds no event tail.
+RE_EVENT_TAIL_HINT = re.compile(r"\s(?:after\s+(?:talks|a|meetings)|during\s|in\s+an?\s|at\s+(?:an?|the)\s)", re.IGNORECASE)
 
 # A sentence opener set off by a comma is narration, not content: "Meanwhile, ...", "However, ...".
 RE_OPENER_COMMA = regex.compile(

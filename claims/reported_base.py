@@ -59,7 +59,8 @@ class ReportedBase(FinderBase):
                 start = body = m.end()
         while end > body and self.text[end - 1] in TRAIL:
             end -= 1
-        m = P.RE_EVENT_TAIL.search(self.text, max(body, end - P.EVENT_TAIL_WINDOW), end)
+        lo = max(body, end - P.EVENT_TAIL_WINDOW)
+        m = P.RE_EVENT_TAIL.search(self.text, lo, end) if P.RE_EVENT_TAIL_HINT.search(self.text, lo, end) else None
         if m is not None and m.start() > body:
             end = m.start()
         if rule in _AFTER_CUE_RULES:
