@@ -125,6 +125,9 @@ def test_interrupted_build_keeps_whole_batches_and_resumes(
     assert result.stderr.strip().splitlines()[-1] == (
         "Error: interrupted" if failure is KeyboardInterrupt else "Error: database went away"
     )
+    # before the error line: what the committed batches did, and what still waits
+    assert "stopped: linked 10 articles" in result.stderr
+    assert f"{waiting - 10} articles still waiting" in result.stderr
     links, keys, left = link_state(db_url)
     assert left == waiting - 10  # two batches committed, the third rolled back whole
     linked_claims = {claim_id for _, claim_id in keys}
@@ -134,3 +137,14 @@ def test_interrupted_build_keeps_whole_batches_and_resumes(
     monkeypatch.setattr(deferred_links.linking, "link_new_claims", real)
     assert f"linked {waiting - 10} articles" in run("links", "build").stderr
     assert link_state(db_url) == inline
+
+
+def test_show_says_when_links_are_not_built_yet(db_url: str) -> None:
+    run("ingest", "--defer-links", str(FIXTURES / "linking"))
+    note = "Links to other articles are not built yet"
+    assert note in run("show", "1").stdout
+    run("links", "build")
+    linked = json.loads(run("links", "--format", "json").stdout)[0]["a_id"]
+    assert note not in run("show", "1").stdout
+    shown = run("show", str(linked)).stdout
+    assert note not in shown and "Linked claims" in shown

@@ -32,6 +32,7 @@ from claims.cli.common import (
 from claims.cli.progress import ProgressLine
 from claims.db import session
 from claims.deferred_links import PENDING_BATCH, Linked
+from claims.errors import ClaimsError
 from claims.models import LinkState, Relation
 
 
@@ -173,9 +174,20 @@ def link_pending_articles(engine: Engine, *, batch: int = PENDING_BATCH, first: 
         return
     if first:
         message(f"{_articles(waiting)} stored with --defer-links: linking them first")
-    with ProgressLine("linking: {task.completed} of {task.total} articles", total=waiting) as tick:
-        total = build_links(engine, batch=batch, on_batch=lambda done: tick(done.articles))
-    message(str(total))
+    committed = Linked()
+
+    def on_batch(done: Linked) -> None:
+        committed.add(done)
+        tick(done.articles)
+
+    try:
+        with ProgressLine("linking: {task.completed} of {task.total} articles", total=waiting) as tick:
+            build_links(engine, batch=batch, on_batch=on_batch)
+    except (KeyboardInterrupt, ClaimsError):
+        # what the committed batches did stays; say so before the one-line error
+        message(f"stopped: {committed}; {_articles(waiting - committed.articles)} still waiting")
+        raise
+    message(str(committed))
 
 
 def _articles(count: int) -> str:

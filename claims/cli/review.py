@@ -223,6 +223,8 @@ def _print_detail(detail: ClaimDetail) -> None:
                 Text(shorten(link.other_text, 90)),
             )
         parts.append(links)
+    if a.links_pending:
+        parts.append(Text("Links to other articles are not built yet: run `claims links build`.", style="yellow"))
     stdout().print(Group(*parts))
 
 
