@@ -124,9 +124,16 @@ def _trie(words: frozenset[str]) -> str:
 
 
 # A reporting cue anywhere, matched on lower-cased text; the longest entry wins ("according to").
-# The one pattern compiled with the standard library: on this literal prefix tree `re` runs four
+# Compiled with the standard library: on this literal prefix tree `re` runs four
 # times faster than `regex` (measured on 3.9 MB of news), and it is the parser's hottest scan.
-RE_CUE = re.compile(r"(?<![\w’'\-])(?:" + _trie(CUE_FORMS) + r")(?![\w\-])")
+_CUE_TRIE = _trie(CUE_FORMS)
+RE_CUE = re.compile(r"(?<![\w’'\-])(?:" + _CUE_TRIE + r")(?![\w\-])")
+# RE_CUE with the character before the cue consumed instead of tested by the look-behind, for speed:
+# `re` then skips through words to the next character that can precede a cue (an article scans about 13%
+# faster). The match starts one character early, so `cue` holds the cue, and a cue opening the text needs
+# RE_CUE. Every cue ends in a letter, so no cue starts right where another ends, and resuming the scan
+# there loses no match (same cues as RE_CUE on PolNeAR dev and train and on 3,000 strings of glued cues).
+RE_CUE_AFTER = re.compile(r"[^\w’'\-](?P<cue>" + _CUE_TRIE + r")(?![\w\-])")
 
 # `according to` introduces its source after the cue.
 RE_ACCORDING_TO = regex.compile(r"\baccording\s++to\b", flags=regex.I)

@@ -66,7 +66,9 @@ class FinderBase:
         low = text.lower()
         if len(low) != len(text):  # a few characters change length when lower-cased: keep offsets exact
             low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-        self.cues = [m.span() for m in P.RE_CUE.finditer(low)]
+        first = P.RE_CUE.match(low)
+        self.cues = [] if first is None else [first.span()]
+        self.cues += [m.span("cue") for m in P.RE_CUE_AFTER.finditer(low, 0 if first is None else first.end())]
         self.cstarts = [c[0] for c in self.cues]
         # (toks, aux, mention) of the last _speaker_last: _speaker_first asks the same question next
         self._last_mention: tuple[list[Tok], int, Mention | None] | None = None
