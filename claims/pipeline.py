@@ -74,17 +74,16 @@ def _said_on(
 ) -> tuple[dt.date | None, dt.date | None]:
     """(the date the claim was said, the narrative date carried to the next claim).
 
-    An explicit time expression wins; a present-tense cue means the publication day; a pluperfect
-    or `earlier` means some other, unstated time; a plain past-tense cue keeps the date of the
-    claim before it, as news narration does ("..., Dehghan said." after "on Monday").
+    An explicit time expression in the attribution wins, never one inside the claim itself ("officials
+    said the talks would resume on Monday" is not dated Monday); a present-tense cue means the
+    publication day; a pluperfect or `earlier` means some other, unstated time; a plain past-tense
+    cue keeps the date of the claim before it, as news narration does ("..., Dehghan said." after
+    "on Monday").
     """
     sent = span.sentence
-    if span.kind == "direct":
-        found = dates.said_date(article, span.end, sent.end, published)
-        if found[1] is None:
-            found = dates.said_date(article, sent.start, span.start, published)
-    else:
-        found = dates.said_date(article, sent.start, sent.end, published)
+    found = dates.said_date(article, span.end, sent.end, published)
+    if found[1] is None:
+        found = dates.said_date(article, sent.start, span.start, published)
     when, expr = found
     if expr is not None:
         return when, when

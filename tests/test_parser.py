@@ -475,6 +475,21 @@ DATES: list[Case] = [
     ("US officials say the strike killed two commanders.", [_indirect("the strike killed two commanders", "US officials", "group", cue="say", date="2015-07-28")]),
     # no time given: no date
     ("Karl Weber said the mill was sold.", [_indirect("the mill was sold", "Karl Weber", date=None)]),
+    # a time inside the claim is when its event happens, not when it was said
+    ("Karl Weber said the mill would close on Friday.", [_indirect("the mill would close on Friday", "Karl Weber", date=None)]),
+    (
+        "The talks had failed on Monday, Nadia Farouk said.",
+        [_indirect("The talks had failed on Monday", "Nadia Farouk", date=None)],
+    ),
+    # ... and the attribution's own time still dates it, before or after the claim
+    (
+        "Karl Weber said on Monday the mill would close on Friday.",
+        [_indirect("the mill would close on Friday", "Karl Weber", date="2015-07-27")],
+    ),
+    (
+        "The mill would close on Friday, Karl Weber said yesterday.",
+        [_indirect("The mill would close on Friday", "Karl Weber", date="2015-07-27")],
+    ),
 ]
 
 
