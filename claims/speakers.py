@@ -13,9 +13,13 @@ from claims.lexicon import speakers as S
 from claims.lexicon.places import COUNTRIES
 from claims.patterns import ABBREVIATIONS
 
+# A capitalised word; its full stop belongs to it only after an initial or an abbreviation ("John F.
+# Kennedy", "Sen. Delgado"): after any other word it ends a sentence ("Mary Jones. She said").
+_CAP_WORD = r"\p{Lu}[\p{L}\p{N}’'\-]*+(?:\.(?<=(?<![\p{L}\p{N}’'\-])(?:\p{Lu}|(?i:\L<abbreviations>))\.))?"
 # A run of capitalised words, possibly joined by "of" (Secretary of State John Kerry), possessive.
 RE_CAP_RUN = regex.compile(
-    r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}’'\-]*+\.?(?:[ \t]++(?:of[ \t]++)?\p{Lu}[\p{L}\p{N}’'\-]*+\.?)*+"
+    rf"(?<![\p{{L}}\p{{N}}]){_CAP_WORD}(?:[ \t]++(?:of[ \t]++)?{_CAP_WORD})*+",
+    abbreviations=frozenset(a for a in ABBREVIATIONS if "." not in a),
 )
 # A short parenthetical aside inside a mention: "(D-N.M.)", "(R)".
 RE_ASIDE = regex.compile(r"\s*+\([^()\n]{1,30}\)")
@@ -24,6 +28,8 @@ _ROLEISH = S.ROLE_WORDS | S.ROLE_MODIFIERS
 # Singular heads that end in -s: "a news analysis", "the bus".
 _SINGULAR_S = frozenset("analysis basis bus campus census chorus crisis focus news status thesis virus".split())
 _RUN_OPENERS = S.SENTENCE_OPENERS | S.DETERMINERS | frozenset(S.PRONOUNS)
+# How many names back a pronoun looks past names of the other gender.
+_NAMES_BACK = 8
 _TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady mx".split())
 
 
@@ -264,12 +270,14 @@ class SpeakerResolver:
             elif r.kind in ("organization", "group", "anonymous") or want == "plural":
                 return Resolved(r.speaker, r.kind, None)
         if want in ("male", "female"):
-            name = self._nearest_name_before(pos)
+            # `John Smith met Mary Jones. She said … He said …`: "he" skips the name "she" took.
+            other = {r.speaker for _, r in self.history if r.gender not in (None, want)}
+            name = self._nearest_name_before(pos, other)
             if name:
                 return Resolved(name, "person", None, want)
         return Resolved(None, "unknown", None)
 
-    def _nearest_name_before(self, pos: int) -> str | None:
+    def _nearest_name_before(self, pos: int, avoid: set[str | None] | frozenset[str] = frozenset()) -> str | None:
         """Narration often names the speaker just before a pronoun: `Omar Haddad met the press. He said …`.
         Only a full name, or a surname the article spells out in full, counts: a capitalised word
         opening a sentence or a quote is not a name."""
@@ -285,8 +293,11 @@ class SpeakerResolver:
                     names.append(full)
             self._names_at = (at, names)
         at, names = self._names_at
-        k = bisect_left(at, pos)
-        return names[k - 1] if k else None
+        last = bisect_left(at, pos) - 1
+        for k in range(last, max(-1, last - _NAMES_BACK), -1):  # bounded: linear on any article
+            if names[k] not in avoid:
+                return names[k]
+        return None
 
 
 def _org_words(words: list[str]) -> bool:

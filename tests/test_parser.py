@@ -445,6 +445,21 @@ SPEAKERS: list[Case] = [
         "Mayor Anne Hidalgo opened the bridge. The mayor said traffic would be light.",
         [_indirect("traffic would be light", "Anne Hidalgo", mention="The mayor")],
     ),
+    # a name ends at a full stop that is not an initial's or an abbreviation's; "he" skips the name "she" took
+    (
+        "John Smith met Mary Jones. She said the plan was sound. He said it was not.",
+        [
+            _indirect("the plan was sound", "Mary Jones", mention="She"),
+            _indirect("it was not", "John Smith", mention="He"),
+        ],
+    ),
+    (
+        "Sen. Ana Ruiz greeted Omar Haddad. He said the port would reopen. She said it would not.",
+        [
+            _indirect("the port would reopen", "Omar Haddad", mention="He"),
+            _indirect("it would not", "Ana Ruiz", mention="She"),
+        ],
+    ),
     # an unresolvable pronoun stays unknown
     ('"It is over," they said.', [_direct('"It is over,"', None, "unknown", mention="they")]),
 ]
