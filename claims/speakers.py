@@ -76,7 +76,8 @@ class SpeakerResolver:
         self._quoted = quoted  # quote spans: a capitalised run inside a quote is not a name in play
         self.history: list[tuple[int, Resolved]] = []  # (position, speaker) of earlier claims
         self._runs: list[tuple[int, list[str], list[str]]] | None = None  # (pos, role, name)
-        self._names_at: tuple[list[int], list[str]] | None = None  # full names by position
+        # full names by position, with the gender their title gives ("Mr. Haddad"), if any
+        self._names_at: tuple[list[int], list[str], list[str | None]] | None = None
         self._full: dict[str, str | None] = {}
         self._full_index: tuple[dict[str, str], dict[str, str]] | None = None
 
@@ -214,12 +215,7 @@ class SpeakerResolver:
         return Resolved(None, "unknown", None)
 
     def _person(self, name: list[str], role: list[str], appos_role: str | None) -> Resolved:
-        gender = None
-        titles = [w.lower().rstrip(".") for w in role]
-        if any(t in S.MALE_TITLES for t in titles):
-            gender = "male"
-        elif any(t in S.FEMALE_TITLES for t in titles):
-            gender = "female"
+        gender = _title_gender(role)
         full = " ".join(name)
         if len(name) == 1:
             full = self._known_full(name[0]) or self._full_name(name[0]) or name[0]
@@ -272,32 +268,49 @@ class SpeakerResolver:
         if want in ("male", "female"):
             # `John Smith met Mary Jones. She said … He said …`: "he" skips the name "she" took.
             other = {r.speaker for _, r in self.history if r.gender not in (None, want)}
-            name = self._nearest_name_before(pos, other)
+            name = self._nearest_name_before(pos, other, want)
             if name:
                 return Resolved(name, "person", None, want)
         return Resolved(None, "unknown", None)
 
-    def _nearest_name_before(self, pos: int, avoid: set[str | None] | frozenset[str] = frozenset()) -> str | None:
+    def _nearest_name_before(
+        self, pos: int, avoid: set[str | None] | frozenset[str] = frozenset(), gender: str | None = None
+    ) -> str | None:
         """Narration often names the speaker just before a pronoun: `Omar Haddad met the press. He said …`.
-        Only a full name, or a surname the article spells out in full, counts: a capitalised word
-        opening a sentence or a quote is not a name."""
+        Only a full name, a surname the article spells out in full, or a surname after a title
+        (`Mr. Haddad`) counts: a capitalised word opening a sentence or a quote is not a name. Names in
+        `avoid`, and names whose title gives another `gender`, are passed over."""
         if self._names_at is None:
             at: list[int] = []
             names: list[str] = []
-            for start, _, name in self._name_runs():
+            genders: list[str | None] = []
+            for start, role, name in self._name_runs():
                 if _org_words(name) or name[0].lower() in S.PRONOUNS:
                     continue
                 full = " ".join(name) if len(name) >= 2 else self._full_name(name[0])
+                if full is None and role and role[-1].lower().rstrip(".") in _TITLES:
+                    full = name[0]  # `Mr. Haddad`: a title makes a lone surname a person's name
                 if full is not None:
                     at.append(start)
                     names.append(full)
-            self._names_at = (at, names)
-        at, names = self._names_at
+                    genders.append(_title_gender(role))
+            self._names_at = (at, names, genders)
+        at, names, genders = self._names_at
         last = bisect_left(at, pos) - 1
         for k in range(last, max(-1, last - _NAMES_BACK), -1):  # bounded: linear on any article
-            if names[k] not in avoid:
+            if names[k] not in avoid and genders[k] in (None, gender):
                 return names[k]
         return None
+
+
+def _title_gender(role: list[str]) -> str | None:
+    """"male" or "female" when a title among the role words says so (`Mr.`, `Queen`), else None."""
+    titles = [w.lower().rstrip(".") for w in role]
+    if any(t in S.MALE_TITLES for t in titles):
+        return "male"
+    if any(t in S.FEMALE_TITLES for t in titles):
+        return "female"
+    return None
 
 
 def _org_words(words: list[str]) -> bool:

@@ -460,6 +460,19 @@ SPEAKERS: list[Case] = [
             _indirect("it would not", "Ana Ruiz", mention="She"),
         ],
     ),
+    # a conjunction opening the sentence is not part of the name after it
+    (
+        "Tom Reed met voters. While Reed said taxes would fall, his aides disagreed.",
+        [_indirect("taxes would fall, his aides disagreed", "Tom Reed", mention="Reed")],
+    ),
+    (
+        "Maria Lopez spoke first. After Lopez said the plan was sound, the room went quiet.",
+        [_indirect("the plan was sound, the room went quiet", "Maria Lopez", mention="Lopez")],
+    ),
+    # a title makes a lone surname a name a pronoun can take, and says its gender
+    ("When Mr. Haddad arrived, he said the port would reopen.", [_indirect("the port would reopen", "Haddad", mention="he")]),
+    ("Dr. Okafor read the data. She said the trial had worked.", [_indirect("the trial had worked", "Okafor", mention="She")]),
+    ("Mr. Haddad arrived late. She said the port would reopen.", [_indirect("the port would reopen", None, "unknown", mention="She")]),
     # an unresolvable pronoun stays unknown
     ('"It is over," they said.', [_direct('"It is over,"', None, "unknown", mention="they")]),
 ]

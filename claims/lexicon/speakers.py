@@ -122,9 +122,12 @@ SOURCE_ADJECTIVES = frozenset(
 SOURCE_PREPOSITIONS = frozenset("at close for from familiar in of on to with within".split())
 
 # Leading words that may stand before a subject at the start of a sentence, e.g. "Earlier, ...".
+# Conjunctions that open a subordinate clause, e.g. "While Sanders spoke": never part of a name.
+SUBORDINATORS = frozenset("while when after although though because since before unless until if as once whereas".split())
+
 SENTENCE_OPENERS = frozenset(
     """
     also and but earlier however later meanwhile moreover separately so still then yet
     previously now instead finally additionally indeed overall today yesterday last even
     """.split()
-)
+) | SUBORDINATORS
