@@ -131,6 +131,9 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "quote-after-quote": lambda n: _repeat('"We will win," he said. ', n),
     # cue words and nothing else, in one endless sentence
     "cue-words-only": lambda n: _repeat("said says told according to said that ", n),
+    # one woman named, then "he said" again and again: each pronoun passes over her name
+    "pronouns-after-a-name": lambda n: "Anna Berg spoke. She said the port was shut. "
+    + _repeat("He said the plan had failed. ", n),
 }
 # Inputs known to be slower than linear run at this fraction of --max-mb so the run ends;
 # their s/MB column still shows the curve. Raise to 1.0 once fixed.

@@ -75,6 +75,11 @@ class SpeakerResolver:
         self.text = text
         self._quoted = quoted  # quote spans: a capitalised run inside a quote is not a name in play
         self.history: list[tuple[int, Resolved]] = []  # (position, speaker) of earlier claims
+        # What later mentions ask of the history, kept up to date as it grows (`_remember`), so a
+        # question costs a look-up, not a walk over every earlier claim:
+        self._gender_of: dict[str, str] = {}  # speaker -> the gender its latest gendered claim gave
+        self._by_gender: dict[str, set[str]] = {"male": set(), "female": set()}  # every speaker ever so gendered
+        self._full_by_surname: dict[str, str] = {}  # surname -> the latest person speaker with a full name
         self._runs: list[tuple[int, list[str], list[str]]] | None = None  # (pos, role, name)
         # full names by position, with the gender their title gives ("Mr. Haddad"), if any
         self._names_at: tuple[list[int], list[str], list[str | None]] | None = None
@@ -160,16 +165,26 @@ class SpeakerResolver:
         if not mention:
             return Resolved(None, "unknown", None)
         r = self._classify(mention, appositive, pos)
-        self.history.append((pos, r))
+        self._remember(pos, r)
         return r
 
     def inherit(self, pos: int) -> Resolved:
         """The speaker of the latest claim (a floating quote continues it)."""
         if self.history:
             r = self.history[-1][1]
-            self.history.append((pos, r))
+            self._remember(pos, r)
             return Resolved(r.speaker, r.kind, None, r.gender)
         return Resolved(None, "unknown", None)
+
+    def _remember(self, pos: int, r: Resolved) -> None:
+        self.history.append((pos, r))
+        if r.speaker is None:
+            return
+        if r.gender is not None:
+            self._gender_of[r.speaker] = r.gender
+            self._by_gender.setdefault(r.gender, set()).add(r.speaker)
+        if r.kind == "person" and " " in r.speaker:
+            self._full_by_surname[r.speaker.split()[-1]] = r.speaker
 
     def _classify(self, mention: str, appositive: str | None, pos: int) -> Resolved:
         mention = RE_ASIDE.sub("", mention)  # `Sen. Maria Delgado (D-N.M.)`: the party tag is not the name
@@ -222,14 +237,12 @@ class SpeakerResolver:
         role_words = [w for w in role if w.lower().rstrip(".") not in _TITLES]
         role_text = _norm(" ".join(role_words)) if role_words else appos_role
         if gender is None:
-            gender = next((r.gender for _, r in reversed(self.history) if r.speaker == full and r.gender), None)
+            gender = self._gender_of.get(full)
         return Resolved(_norm(full), "person", role_text, gender)
 
     def _known_full(self, word: str) -> str | None:
-        for _, r in reversed(self.history):
-            if r.kind == "person" and r.speaker and r.speaker.split()[-1] == word and " " in r.speaker:
-                return r.speaker
-        return None
+        """The latest full name among earlier person speakers with this surname."""
+        return self._full_by_surname.get(word)
 
     def _common(self, words: list[str], mention: str, pos: int) -> Resolved:
         core = words
@@ -267,14 +280,14 @@ class SpeakerResolver:
                 return Resolved(r.speaker, r.kind, None)
         if want in ("male", "female"):
             # `John Smith met Mary Jones. She said … He said …`: "he" skips the name "she" took.
-            other = {r.speaker for _, r in self.history if r.gender not in (None, want)}
+            other = self._by_gender["female" if want == "male" else "male"]
             name = self._nearest_name_before(pos, other, want)
             if name:
                 return Resolved(name, "person", None, want)
         return Resolved(None, "unknown", None)
 
     def _nearest_name_before(
-        self, pos: int, avoid: set[str | None] | frozenset[str] = frozenset(), gender: str | None = None
+        self, pos: int, avoid: set[str] | frozenset[str] = frozenset(), gender: str | None = None
     ) -> str | None:
         """Narration often names the speaker just before a pronoun: `Omar Haddad met the press. He said …`.
         Only a full name, a surname the article spells out in full, or a surname after a title

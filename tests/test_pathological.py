@@ -43,6 +43,7 @@ BUILD = {
     "according-to-chain": lambda n: rep("the man according to ", n),
     "empty-paragraphs": lambda n: rep("\n\n", n // 2) + rep("He said.\n\n", n - n // 2),
     "quote-after-quote": lambda n: rep('"We will win," he said. ', n),
+    "pronouns-after-a-name": lambda n: "Anna Berg spoke. She said the port was shut. " + rep("He said the plan had failed. ", n),
 }
 
 text = BUILD[sys.argv[1]](int(sys.argv[2]))
