@@ -6,10 +6,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import multiprocessing.pool
 import os
-import signal
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import islice
@@ -24,6 +22,7 @@ from claims.cli import app, guarded
 from claims.cli.common import DbOption, message, open_db, parse_date
 from claims.cli.links import link_pending_articles
 from claims.cli.progress import ProgressLine
+from claims.cli.workers import start_pool
 from claims.db import session
 from claims.errors import ClaimsError, InputError
 from claims.pipeline import parse_article
@@ -122,7 +121,7 @@ def ingest_documents(
                     and item.content_hash not in seen
                 ]
                 if pool is None and wanted > 0 and len(todo) > PARALLEL_AFTER:
-                    pool = _start_pool(wanted)
+                    pool = start_pool(wanted)
                 jobs = [(cast(Document, batch[n]), outlet, published) for n in todo]
                 parsing: _Parsing = (
                     pool.map_async(_parse_job, jobs, chunksize=_CHUNK) if pool is not None else jobs
@@ -193,17 +192,6 @@ def _parse_job(job: tuple[Document, str | None, dt.date | None]) -> ParsedArticl
 def _spare_cores() -> int:
     # One parser per core beyond the one storing, at most two (storing is the slower half).
     return max(0, min(2, (os.cpu_count() or 1) - 1))
-
-
-def _start_pool(workers: int) -> multiprocessing.pool.Pool:
-    # fork starts at once and shares the loaded parser; spawn where there is no fork.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method).Pool(workers, initializer=_ignore_interrupts)
-
-
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group: the main process stops the run and ends the workers.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _ingest_one(

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import multiprocessing.pool
 import os
-import signal
 import sys
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
@@ -16,6 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from claims.cli import app, guarded
+from claims.cli.workers import start_pool
 from claims.errors import InputError
 from claims.pipeline import parse_article
 from claims.results import ParsedArticle
@@ -99,23 +98,12 @@ def _parsed(
                 if len(window) < jobs * _WINDOW_PER_JOB:  # a short input: starting processes costs more
                     yield from zip(window, map(_parse, window), strict=True)
                     return
-                pool = _start_pool(jobs)
+                pool = start_pool(jobs)
             yield from zip(window, pool.map(_parse, window, chunksize=_CHUNK), strict=True)
     finally:
         if pool is not None:
             pool.terminate()
             pool.join()
-
-
-def _start_pool(jobs: int) -> multiprocessing.pool.Pool:
-    # fork starts at once and shares the loaded parser; spawn where there is no fork.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method).Pool(jobs, initializer=_ignore_interrupts)
-
-
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group: the main process stops and ends the workers.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _record(doc: Document, parsed: ParsedArticle) -> dict[str, Any]:
