@@ -121,11 +121,16 @@ def is_fragment(short: str, long: str) -> float | None:
     substring), or None when it is not one: fewer than FRAGMENT_MIN_WORDS words, not clearly
     shorter than `long`, or scoring under FRAGMENT_MIN_SCORE.
     """
-    fs, fl = fingerprint(short), fingerprint(long)
-    if len(fs.split()) < FRAGMENT_MIN_WORDS or len(fs) > FRAGMENT_MAX_SHARE * len(fl):
+    fs = fingerprint(short)
+    return _fragment_score(fs, len(fs.split()), fingerprint(long))
+
+
+def _fragment_score(short: str, words: int, long: str) -> float | None:
+    # `is_fragment` on fingerprints already made (`match` keeps them cached); `words` is short's count.
+    if words < FRAGMENT_MIN_WORDS or len(short) > FRAGMENT_MAX_SHARE * len(long):
         return None
     # Below the cut-off rapidfuzz stops early and gives 0; just under it so the test below decides.
-    score = float(fuzz.partial_ratio(fs, fl, score_cutoff=FRAGMENT_MIN_SCORE * 100 - 0.01)) / 100.0
+    score = float(fuzz.partial_ratio(short, long, score_cutoff=FRAGMENT_MIN_SCORE * 100 - 0.01)) / 100.0
     return score if score >= FRAGMENT_MIN_SCORE else None
 
 
@@ -162,11 +167,8 @@ def match(a: str, b: str, floor: float = 0.0) -> tuple[float, bool]:
     # `is_fragment` on each quoted part of either text, from the cached profiles.
     for short, parts, long in ((fa, parts_a, fb), (fb, parts_b, fa)):
         for part, words in parts:
-            if words < FRAGMENT_MIN_WORDS or len(part) > FRAGMENT_MAX_SHARE * len(long):
-                continue
-            cutoff = FRAGMENT_MIN_SCORE * 100 - 0.01
-            score = float(fuzz.partial_ratio(part, long, score_cutoff=cutoff)) / 100.0
-            if score >= FRAGMENT_MIN_SCORE and score > best:
+            score = _fragment_score(part, words, long)
+            if score is not None and score > best:
                 best = score
                 whole = len(part) >= FRAGMENT_COVERAGE * len(short)
     return best, whole
