@@ -30,7 +30,7 @@ from claims.lexicon.dates import (
     WEEKDAYS,
     YESTERDAY_PHRASES,
 )
-from claims.patterns import _trie  # the prefix tree RE_CUE is built with: a word list as one fast alternation
+from claims.patterns import trie  # a word list as one prefix-tree alternation, as RE_CUE is built
 
 # fmt: off
 # A header or metadata date, whole: prefix words, optional weekday, the date, an optional time and zone,
@@ -224,7 +224,7 @@ RE_TIME = regex.compile(
 # its first words followed by no ASCII word character. Any non-ASCII character is a candidate too,
 # so Unicode digits and word boundaries stay RE_TIME's to judge. A superset: RE_TIME decides.
 RE_TIME_START = re.compile(
-    r"(?<![A-Za-z0-9_])(?=[0-9]|[^\x00-\x7f]|(?:" + _trie(_FIRST_WORDS) + r")(?![A-Za-z0-9_]))"
+    r"(?<![A-Za-z0-9_])(?=[0-9]|[^\x00-\x7f]|(?:" + trie(_FIRST_WORDS) + r")(?![A-Za-z0-9_]))"
 )
 
 # The word right before a position (searched within the 40 characters before it).
