@@ -31,6 +31,10 @@ _RUN_OPENERS = S.SENTENCE_OPENERS | S.DETERMINERS | frozenset(S.PRONOUNS)
 # How many names back a pronoun looks past names of the other gender.
 _NAMES_BACK = 8
 _TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady mx".split())
+# One set per question asked of a lower-cased word, for speed (a look-up each, not two or three):
+_ROLE_OR_TITLE = _ROLEISH | _TITLES  # a word that makes a run a role mention
+_NOT_NAME = _ROLE_OR_TITLE | S.ORG_WORDS  # a word that ends a name read from the right
+_ORGISH = S.ORG_WORDS | S.KNOWN_ORGS
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +64,7 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
     while k > 0:
         w = words[k - 1]
         low = w.lower().rstrip(".")
-        if not _is_cap(w) or low in _ROLEISH or low in _TITLES or low in S.ORG_WORDS or _possessive(w):
+        if not _is_cap(w) or low in _NOT_NAME or _possessive(w):
             break
         if w.endswith(".") and low in ABBREVIATIONS:
             break
@@ -85,6 +89,8 @@ class SpeakerResolver:
         self._names_at: tuple[list[int], list[str], list[str | None]] | None = None
         self._full: dict[str, str | None] = {}
         self._full_index: tuple[dict[str, str], dict[str, str]] | None = None
+        # (pos, lower-cased role words, name) of the runs _by_role can pick: a role and a full name
+        self._role_runs: list[tuple[int, set[str], list[str]]] | None = None
 
     # -------------------------------------------------------------- the article's names
 
@@ -102,7 +108,7 @@ class SpeakerResolver:
                 if " " not in run:  # most runs are one sentence-initial word: no role to split off
                     word = run.rstrip(".")
                     low = word.lower()
-                    if low not in _ROLEISH and low not in _TITLES and low not in S.ORG_WORDS and not _possessive(word):
+                    if low not in _NOT_NAME and not _possessive(word):
                         runs.append((m.start(), [], [word]))
                     continue
                 words = [w.rstrip(".") if w.lower().rstrip(".") not in ABBREVIATIONS else w for w in run.split()]
@@ -150,9 +156,13 @@ class SpeakerResolver:
         for _, r in reversed(self.history):
             if r.kind == "person" and r.role and r.speaker and fits(r.role.split()):
                 return r
+        if self._role_runs is None:  # once per article, not per role mention
+            self._role_runs = [
+                (at, {w.lower().rstrip(".") for w in role}, name) for at, role, name in self._name_runs() if role and len(name) >= 2
+            ]
         best: tuple[int, list[str]] | None = None
-        for at, role, name in self._name_runs():
-            if role and fits(role) and len(name) >= 2 and (best is None or abs(at - pos) < abs(best[0] - pos)):
+        for at, low, name in self._role_runs:
+            if head in low and mods <= low and (best is None or abs(at - pos) < abs(best[0] - pos)):
                 best = (at, name)
         if best is None:
             return None
@@ -187,7 +197,8 @@ class SpeakerResolver:
             self._full_by_surname[r.speaker.split()[-1]] = r.speaker
 
     def _classify(self, mention: str, appositive: str | None, pos: int) -> Resolved:
-        mention = RE_ASIDE.sub("", mention)  # `Sen. Maria Delgado (D-N.M.)`: the party tag is not the name
+        if "(" in mention:  # `Sen. Maria Delgado (D-N.M.)`: the party tag is not the name
+            mention = RE_ASIDE.sub("", mention)
         words = RE_WORD.findall(mention)
         if not words:
             return Resolved(None, "unknown", None)
@@ -210,7 +221,7 @@ class SpeakerResolver:
             # `Egypt says`, `South Korea said`, `the U.S. said`: a state speaking.
             return Resolved(_norm(_strip_the(mention)), "organization", None)
         role, name = _split_name(words)
-        has_role = any(w.lower().rstrip(".") in _ROLEISH or w.lower().rstrip(".") in _TITLES for w in role)
+        has_role = any(w.lower().rstrip(".") in _ROLE_OR_TITLE for w in role)
         if name and has_role and not _org_words(name):
             return self._person(name, role, appos_role)
         if words[-1].lower() in S.GROUP_HEADS and words[-1].lower() not in S.ORG_WORDS:
@@ -327,7 +338,7 @@ def _title_gender(role: list[str]) -> str | None:
 
 
 def _org_words(words: list[str]) -> bool:
-    return any(w.lower() in S.ORG_WORDS or w.lower() in S.KNOWN_ORGS for w in words)
+    return any(w.lower() in _ORGISH for w in words)
 
 
 def _country(words: list[str]) -> bool:
