@@ -3,6 +3,7 @@ offsets into the article text (never a copy that could shift them)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -138,10 +139,14 @@ def _abbreviation_before(text: str, dot: int, lo: int) -> bool:
     return word in P.ABBREVIATIONS or (len(word) == 1 and text[k].isupper())
 
 
+# map() over the unbound method skips a list comprehension's per-token bytecode (about 5% faster here)
+_SPAN = re.Match.span
+
+
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Word and punctuation tokens of text[start:end] as (start, end) offsets."""
     if P.RE_BEYOND_FAST_TOKEN.search(text, start, end) is None:
-        return [m.span() for m in P.RE_TOKEN_FAST.finditer(text, start, end)]
+        return list(map(_SPAN, P.RE_TOKEN_FAST.finditer(text, start, end)))
     return [m.span() for m in P.RE_TOKEN.finditer(text, start, end)]
 
 
