@@ -61,7 +61,7 @@ RE_BEYOND_FAST_TOKEN = re.compile(
 )
 
 # A paragraph: a run of non-blank lines is split at every line break (wire text puts one paragraph per line).
-RE_LINE = regex.compile(r"[^\n]++")
+RE_LINE = re.compile(r"[^\n]++")  # `re`: faster than `regex` on this one class
 
 # A candidate sentence end: terminal punctuation, closing marks, then space and an upper-case start.
 RE_SENTENCE_END = regex.compile(
