@@ -39,7 +39,7 @@ RE_TOKEN = regex.compile(r"[\p{L}\p{N}]++(?:[’'.\-&][\p{L}\p{N}]++)*+|[^\s\p{L
 _FAST_TOKEN_RANGES = ((0x0000, 0x024F), (0x2000, 0x206F))
 
 
-def _class_in_ranges(member: regex.Pattern[str]) -> str:
+def class_in_ranges(member: regex.Pattern[str]) -> str:
     """A `re` character-class body listing the code points of _FAST_TOKEN_RANGES that `member` matches."""
     runs: list[list[int]] = []
     for lo, hi in _FAST_TOKEN_RANGES:
@@ -53,8 +53,8 @@ def _class_in_ranges(member: regex.Pattern[str]) -> str:
     return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in runs)
 
 
-_WORD_CHARS = _class_in_ranges(regex.compile(r"[\p{L}\p{N}]"))
-_SPACE_CHARS = _class_in_ranges(regex.compile(r"\s"))
+_WORD_CHARS = class_in_ranges(regex.compile(r"[\p{L}\p{N}]"))
+_SPACE_CHARS = class_in_ranges(regex.compile(r"\s"))
 RE_TOKEN_FAST = re.compile(rf"[{_WORD_CHARS}]++(?:[’'.\-&][{_WORD_CHARS}]++)*+|[^{_SPACE_CHARS}{_WORD_CHARS}]")
 RE_BEYOND_FAST_TOKEN = re.compile(
     "[^" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _FAST_TOKEN_RANGES) + "]"
