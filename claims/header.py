@@ -5,6 +5,7 @@ boilerplate lines (credits, share buttons, date lines, bylines, trailers) the pa
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -107,6 +108,9 @@ RE_SENTENCE_STOP = regex.compile(r"[\p{Ll}\p{N})\]]\.$")
 RE_SEPARATOR = regex.compile(rf"\s*[{_SEPARATORS}]\s*")
 # The year every published date holds (`dates.RE_PUBLISHED`), as a cheap guard before parsing a line.
 RE_YEAR = regex.compile(r"(?:1[89]|2\d)\d\d")
+# A looser RE_YEAR on the standard library's `re`, tried first for speed: any non-ASCII character may be a
+# digit to `regex`, so where it finds nothing, RE_YEAR finds nothing either.
+RE_MAYBE_YEAR = re.compile(r"(?:1[89]|2[0-9\x80-\U0010ffff])[0-9\x80-\U0010ffff]{2}")
 # fmt: on
 
 
@@ -178,7 +182,7 @@ def _is_boilerplate(line: _Line) -> bool:
 def _line_date(line: _Line) -> dt.date | None:
     """The date a header line gives: the whole line, or one of its `|`-separated parts."""
     # every date parse_published takes has a 4-digit year: a line without one is skipped cheaply
-    if len(line.text) > LINE_MAX_CHARS or RE_YEAR.search(line.text) is None:
+    if len(line.text) > LINE_MAX_CHARS or RE_MAYBE_YEAR.search(line.text) is None or RE_YEAR.search(line.text) is None:
         return None
     for part in RE_SEPARATOR.split(line.text):
         date = parse_published(part)
@@ -220,7 +224,7 @@ def _byline(line: _Line) -> tuple[str | None, dt.date | None] | None:
     return outlet, date
 
 
-def _trailer_outlet(line: _Line) -> tuple[bool, str | None]:
+def _trailer_outlet(line: _Line, boilerplate: bool) -> tuple[bool, str | None]:
     """(is a trailer or credit line, the outlet it names) for one of the last lines."""
     if not _is_short(line, BOILERPLATE_MAX_WORDS):
         return False, None
@@ -230,7 +234,7 @@ def _trailer_outlet(line: _Line) -> tuple[bool, str | None]:
     source = RE_SOURCE.match(line.text)
     if source:
         return True, _short_outlet(source.group("outlet"))
-    if _is_boilerplate(line):
+    if boilerplate:  # _is_boilerplate(line), as read_header found it
         return True, None
     outlet = _short_outlet(line.text)
     return outlet is not None, outlet
@@ -258,6 +262,7 @@ def read_header(text: str) -> Header:
     for line in lines:
         if _is_boilerplate(line):
             skip.add((line.start, line.end))
+    skip_boilerplate = frozenset(skip)  # the boilerplate lines alone, for the trailer lines below
 
     # each header line's date and byline, read once for both passes below
     head_dates = [_line_date(line) for line in lines[:HEADER_LINES]]
@@ -298,7 +303,7 @@ def read_header(text: str) -> Header:
     first_trailer = max(len(lines) - TRAILER_LINES, 0 if title_index is None else title_index + 1)
     for index in range(len(lines) - 1, first_trailer - 1, -1):
         line = lines[index]
-        is_trailer, named = _trailer_outlet(line)
+        is_trailer, named = _trailer_outlet(line, (line.start, line.end) in skip_boilerplate)
         if not is_trailer:
             break  # a line of article text: nothing above it is a trailer
         skip.add((line.start, line.end))
