@@ -372,6 +372,8 @@ def said_date(
     likeliest to date the saying. Pass the attribution clause when you have it. Returns (None, expr)
     for a vague expression, or a relative one when `published` is None; (None, None) when there is none.
     """
+    if start >= end:  # an empty window, as after a claim that runs to its sentence's end: no scan to set up
+        return None, None
     found = find_time_expressions(text, start, end)
     if not found:
         return None, None

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -62,8 +62,7 @@ _NOT_NAME = _ROLE_OR_TITLE | S.ORG_WORDS  # a word that ends a name read from th
 _ORGISH = S.ORG_WORDS | S.KNOWN_ORGS
 
 
-@dataclass(frozen=True, slots=True)
-class Resolved:
+class Resolved(NamedTuple):  # not a frozen dataclass, for speed: a tuple is built twice as fast
     speaker: str | None
     kind: str  # person, organization, group, anonymous, unknown
     role: str | None
