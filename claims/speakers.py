@@ -4,62 +4,24 @@ when it cannot tell, the speaker is None (unknown), never a guess."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import NamedTuple
 
 import regex
 
 from claims.lexicon import speakers as S
 from claims.lexicon.places import COUNTRIES
-from claims.patterns import ABBREVIATIONS, RE_BEYOND_FAST_TOKEN, class_in_ranges
+from claims.names import ROLE_OR_TITLE, ROLEISH, TITLES, NameRun, is_cap, name_runs, split_name
 
-# A capitalised word; its full stop belongs to it only after an initial or an abbreviation ("John F.
-# Kennedy", "Sen. Delgado"): after any other word it ends a sentence ("Mary Jones. She said").
-_CAP_WORD = r"\p{Lu}[\p{L}\p{N}’'\-]*+(?:\.(?<=(?<![\p{L}\p{N}’'\-])(?:\p{Lu}|(?i:\L<abbreviations>))\.))?"
-# A run of capitalised words, possibly joined by "of" (Secretary of State John Kerry), possessive.
-RE_CAP_RUN = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}]){_CAP_WORD}(?:[ \t]++(?:of[ \t]++)?{_CAP_WORD})*+",
-    abbreviations=frozenset(a for a in ABBREVIATIONS if "." not in a),
-)
-# RE_CAP_RUN for text made only of Latin letters and general punctuation (as RE_TOKEN_FAST) on `re`, for
-# speed (11.6 against 22.3 us an article): its classes list what RE_CAP_RUN's accept in that range, its
-# variable-width look-behind becomes one per abbreviation length, and the class comes first so `re` skips
-# to the next capital. Same runs as RE_CAP_RUN on PolNeAR, 2,000 benchmark articles, every character of
-# the range in ten contexts and 300,000 random strings of capitals, abbreviations, dots and spaces.
-def _cap_run_fast() -> re.Pattern[str]:
-    lu = class_in_ranges(regex.compile(r"\p{Lu}"))
-    ln = class_in_ranges(regex.compile(r"[\p{L}\p{N}]"))
-    wc = ln + "’'\\-"
-    # each abbreviation as a class per letter, by `regex`'s own case folding, grouped by length
-    abbreviations = sorted(a for a in ABBREVIATIONS if "." not in a)
-    fold = {ch: class_in_ranges(regex.compile(f"(?i:{regex.escape(ch)})")) for ch in set("".join(abbreviations))}
-    by_length: dict[int, list[str]] = {}
-    for abbreviation in abbreviations:
-        by_length.setdefault(len(abbreviation), []).append("".join(f"[{fold[ch]}]" for ch in abbreviation))
-    behinds = [rf"(?<=(?<![{wc}])(?:{'|'.join(v)})\.)" for v in by_length.values()]
-    dot = "|".join([rf"(?<=(?<![{wc}])[{lu}]\.)", *behinds])  # after an initial or an abbreviation
-    rest = rf"[{wc}]*+(?:\.(?:{dot}))?"
-    return re.compile(rf"[{lu}](?<![{ln}][\s\S]){rest}(?:[ \t]++(?:of[ \t]++)?[{lu}]{rest})*+")
-
-
-RE_CAP_RUN_FAST = _cap_run_fast()
 # A short parenthetical aside inside a mention: "(D-N.M.)", "(R)".
 RE_ASIDE = regex.compile(r"\s*+\([^()\n]{1,30}\)")
 RE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.&]*+")
-_ROLEISH = S.ROLE_WORDS | S.ROLE_MODIFIERS
 # Singular heads that end in -s: "a news analysis", "the bus".
 _SINGULAR_S = frozenset("analysis basis bus campus census chorus crisis focus news status thesis virus".split())
-_RUN_OPENERS = S.SENTENCE_OPENERS | S.DETERMINERS | frozenset(S.PRONOUNS)
 # How many names back a pronoun looks past names of the other gender.
 _NAMES_BACK = 8
-_TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady mx".split())
-# One set per question asked of a lower-cased word, for speed (a look-up each, not two or three):
-_ROLE_OR_TITLE = _ROLEISH | _TITLES  # a word that makes a run a role mention
-_NOT_NAME = _ROLE_OR_TITLE | S.ORG_WORDS  # a word that ends a name read from the right
-_ORGISH = S.ORG_WORDS | S.KNOWN_ORGS
+_ORGISH = S.ORG_WORDS | S.KNOWN_ORGS  # one set, one look-up per word, for speed
 
 
 class Resolved(NamedTuple):  # not a frozen dataclass, for speed: a tuple is built twice as fast
@@ -74,44 +36,6 @@ def _norm(s: str) -> str:
     return " ".join(s.replace("’", "'").split())
 
 
-def _is_cap(w: str) -> bool:
-    return w[:1].isupper()
-
-
-def _possessive(w: str) -> bool:
-    return w.endswith(("’s", "'s", "’", "'"))
-
-
-def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
-    """(role words, name words): the name is the capitalised tail after the last role word."""
-    k = len(words)
-    while k > 0:
-        w = words[k - 1]
-        low = w.lower().rstrip(".")
-        if not _is_cap(w) or low in _NOT_NAME or _possessive(w):
-            break
-        if w.endswith(".") and low in ABBREVIATIONS:
-            break
-        k -= 1
-    return words[:k], words[k:]
-
-
-@lru_cache(maxsize=4096)
-def _run_parts(run: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """(role words, name words) of a capitalised run, or None when it names no one.
-
-    Memoised, for speed: most runs recur from article to article (`The`, `But`, `Iran`, `President`),
-    and a look-up costs a fraction of the splitting. Tuples, so a shared answer cannot be changed."""
-    if " " not in run:  # most runs are one sentence-initial word: no role to split off
-        word = run.rstrip(".")
-        return None if word.lower() in _NOT_NAME or _possessive(word) else ((), (word,))
-    words = [w.rstrip(".") if w.lower().rstrip(".") not in ABBREVIATIONS else w for w in run.split()]
-    while len(words) > 1 and words[0].lower() in _RUN_OPENERS:
-        words = words[1:]  # `Even China`, `But Smith`: a sentence opener is not part of a name
-    role, name = _split_name(words)
-    return (tuple(role), tuple(name)) if name else None
-
-
 class SpeakerResolver:
     """Resolves mentions in reading order; remembers the speakers seen so far in the article."""
 
@@ -124,7 +48,8 @@ class SpeakerResolver:
         self._gender_of: dict[str, str] = {}  # speaker -> the gender its latest gendered claim gave
         self._by_gender: dict[str, set[str]] = {"male": set(), "female": set()}  # every speaker ever so gendered
         self._full_by_surname: dict[str, str] = {}  # surname -> the latest person speaker with a full name
-        self._runs: list[tuple[int, tuple[str, ...], tuple[str, ...]]] | None = None  # (pos, role, name)
+        self._runs: list[NameRun] | None = None  # (pos, role, name)
+        self._runs_of_words: list[NameRun] | None = None
         # full names by position, with the gender their title gives ("Mr. Haddad"), if any
         self._names_at: tuple[list[int], list[str], list[str | None]] | None = None
         self._full: dict[str, str | None] = {}
@@ -134,22 +59,17 @@ class SpeakerResolver:
 
     # -------------------------------------------------------------- the article's names
 
-    def _name_runs(self) -> list[tuple[int, tuple[str, ...], tuple[str, ...]]]:
+    def _name_runs(self) -> list[NameRun]:
         if self._runs is None:
-            runs: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
-            quoted = self._quoted
-            qi = 0
-            fast = RE_BEYOND_FAST_TOKEN.search(self.text) is None
-            for m in (RE_CAP_RUN_FAST if fast else RE_CAP_RUN).finditer(self.text):
-                while qi < len(quoted) and quoted[qi][1] <= m.start():
-                    qi += 1
-                if qi < len(quoted) and quoted[qi][0] < m.start():
-                    continue  # inside a quote: "The Truman Show" names no one in the article
-                parts = _run_parts(m.group())
-                if parts is not None:
-                    runs.append((m.start(), *parts))
-            self._runs = runs
+            self._runs = name_runs(self.text, self._quoted)
         return self._runs
+
+    def _long_runs(self) -> list[NameRun]:
+        """The name runs of two words or more: all that role and full-name questions need, and found
+        by a scan that skips the many one-word runs (sentence-initial words), for speed."""
+        if self._runs_of_words is None:
+            self._runs_of_words = name_runs(self.text, self._quoted, several_words=True)
+        return self._runs_of_words
 
     def _full_name(self, word: str) -> str | None:
         """The earliest full name in the article ending (or starting) with this surname or first name."""
@@ -161,7 +81,7 @@ class SpeakerResolver:
         if self._full_index is None:
             by_last: dict[str, str] = {}
             by_first: dict[str, str] = {}
-            for _, _, name in self._name_runs():
+            for _, _, name in self._long_runs():
                 if len(name) >= 2 and not any(n.lower() in S.ORG_WORDS for n in name):
                     full = " ".join(name)
                     by_last.setdefault(name[-1], full)  # the earliest full name wins
@@ -189,7 +109,7 @@ class SpeakerResolver:
                 return r
         if self._role_runs is None:  # once per article, not per role mention
             self._role_runs = [
-                (at, {w.lower().rstrip(".") for w in role}, name) for at, role, name in self._name_runs() if role and len(name) >= 2
+                (at, {w.lower().rstrip(".") for w in role}, name) for at, role, name in self._long_runs() if role and len(name) >= 2
             ]
         best: tuple[int, tuple[str, ...]] | None = None
         for at, low, name in self._role_runs:
@@ -236,7 +156,7 @@ class SpeakerResolver:
         appos_role = _appositive_role(appositive)
         low0 = words[0].lower()
         named = RE_WORD.findall(appositive) if appositive else []
-        if 2 <= len(named) <= 5 and all(_is_cap(w) for w in named) and not words[-1][:1].isupper():
+        if 2 <= len(named) <= 5 and all(is_cap(w) for w in named) and not words[-1][:1].isupper():
             if _org_words(named):
                 # `The port's operator, Kellsbridge Harbour Holdings, said`: the name set off after it.
                 return Resolved(_norm(_strip_the(appositive or "")), "organization", None)
@@ -246,13 +166,13 @@ class SpeakerResolver:
                 return self._person(named, role, None)
         if len(words) == 1 and low0 in S.PRONOUNS:
             return self._pronoun(low0, pos)
-        if low0 in S.DETERMINERS and (len(words) == 1 or not _is_cap(words[1]) or words[1].lower() in _ROLEISH):
+        if low0 in S.DETERMINERS and (len(words) == 1 or not is_cap(words[1]) or words[1].lower() in ROLEISH):
             return self._common(words, mention, pos)
         if _country(words) and not self._names_person(words[-1]):
             # `Egypt says`, `South Korea said`, `the U.S. said`: a state speaking.
             return Resolved(_norm(_strip_the(mention)), "organization", None)
-        role, name = _split_name(words)
-        has_role = any(w.lower().rstrip(".") in _ROLE_OR_TITLE for w in role)
+        role, name = split_name(words)
+        has_role = any(w.lower().rstrip(".") in ROLE_OR_TITLE for w in role)
         if name and has_role and not _org_words(name):
             return self._person(name, role, appos_role)
         if words[-1].lower() in S.GROUP_HEADS and words[-1].lower() not in S.ORG_WORDS:
@@ -276,7 +196,7 @@ class SpeakerResolver:
         full = " ".join(name)
         if len(name) == 1:
             full = self._known_full(name[0]) or self._full_name(name[0]) or name[0]
-        role_words = [w for w in role if w.lower().rstrip(".") not in _TITLES]
+        role_words = [w for w in role if w.lower().rstrip(".") not in TITLES]
         role_text = _norm(" ".join(role_words)) if role_words else appos_role
         if gender is None:
             gender = self._gender_of.get(full)
@@ -299,7 +219,7 @@ class SpeakerResolver:
                 return Resolved(found.speaker, "person", None, found.gender)
         if head in S.ORG_WORDS and head not in S.GROUP_HEADS:
             return Resolved(_norm(_strip_the(mention)), "organization", None)
-        affiliated = any(_is_cap(w) for w in core[:-1]) or len(words) > len(core)
+        affiliated = any(is_cap(w) for w in core[:-1]) or len(words) > len(core)
         plural = head in S.GROUP_HEADS or (head.endswith("s") and not head.endswith("ss") and head not in _SINGULAR_S)
         if plural and (affiliated or head not in S.ANONYMOUS_PLURALS):
             return Resolved(_norm(mention), "group", None)  # `US officials`, `two local farmers`
@@ -343,7 +263,7 @@ class SpeakerResolver:
                 if _org_words(name) or name[0].lower() in S.PRONOUNS:
                     continue
                 full = " ".join(name) if len(name) >= 2 else self._full_name(name[0])
-                if full is None and role and role[-1].lower().rstrip(".") in _TITLES:
+                if full is None and role and role[-1].lower().rstrip(".") in TITLES:
                     full = name[0]  # `Mr. Haddad`: a title makes a lone surname a person's name
                 if full is not None:
                     at.append(start)
