@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -29,6 +30,12 @@ class Resolved(NamedTuple):  # not a frozen dataclass, for speed: a tuple is bui
     kind: str  # person, organization, group, anonymous, unknown
     role: str | None
     gender: str | None = None
+
+
+@lru_cache(maxsize=4096)
+def _words(mention: str) -> tuple[str, ...]:
+    """RE_WORD's words of a mention, memoised for speed: mentions recur (`he`, `officials`, `the ministry`)."""
+    return tuple(RE_WORD.findall(mention))
 
 
 def _norm(s: str) -> str:
@@ -150,12 +157,12 @@ class SpeakerResolver:
     def _classify(self, mention: str, appositive: str | None, pos: int) -> Resolved:
         if "(" in mention:  # `Sen. Maria Delgado (D-N.M.)`: the party tag is not the name
             mention = RE_ASIDE.sub("", mention)
-        words = RE_WORD.findall(mention)
+        words = list(_words(mention))
         if not words:
             return Resolved(None, "unknown", None)
         appos_role = _appositive_role(appositive)
         low0 = words[0].lower()
-        named = RE_WORD.findall(appositive) if appositive else []
+        named = list(_words(appositive)) if appositive else []
         if 2 <= len(named) <= 5 and all(is_cap(w) for w in named) and not words[-1][:1].isupper():
             if _org_words(named):
                 # `The port's operator, Kellsbridge Harbour Holdings, said`: the name set off after it.
