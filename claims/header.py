@@ -5,7 +5,6 @@ boilerplate lines (credits, share buttons, date lines, bylines, trailers) the pa
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -108,9 +107,6 @@ RE_SENTENCE_STOP = regex.compile(r"[\p{Ll}\p{N})\]]\.$")
 RE_SEPARATOR = regex.compile(rf"\s*[{_SEPARATORS}]\s*")
 # The year every published date holds (`dates.RE_PUBLISHED`), as a cheap guard before parsing a line.
 RE_YEAR = regex.compile(r"(?:1[89]|2\d)\d\d")
-# A looser RE_YEAR on the standard library's `re`, tried first for speed: any non-ASCII character may be a
-# digit to `regex`, so where it finds nothing, RE_YEAR finds nothing either.
-RE_MAYBE_YEAR = re.compile(r"(?:1[89]|2[0-9\x80-\U0010ffff])[0-9\x80-\U0010ffff]{2}")
 # fmt: on
 
 
@@ -182,7 +178,7 @@ def _is_boilerplate(line: _Line) -> bool:
 def _line_date(line: _Line) -> dt.date | None:
     """The date a header line gives: the whole line, or one of its `|`-separated parts."""
     # every date parse_published takes has a 4-digit year: a line without one is skipped cheaply
-    if len(line.text) > LINE_MAX_CHARS or RE_MAYBE_YEAR.search(line.text) is None or RE_YEAR.search(line.text) is None:
+    if len(line.text) > LINE_MAX_CHARS or RE_YEAR.search(line.text) is None:
         return None
     for part in RE_SEPARATOR.split(line.text):
         date = parse_published(part)
