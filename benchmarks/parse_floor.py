@@ -3,6 +3,7 @@ over the article with the fastest pattern we could write, against the parser's r
 
     .venv/bin/python benchmarks/parse_floor.py                # 2,000 articles, best of 7 runs
     .venv/bin/python benchmarks/parse_floor.py --articles 500 --repeat 3
+    .venv/bin/python benchmarks/parse_floor.py --jsonl ../shared/eval/polnear-train.jsonl
 
 Each scan returns the offsets the parser needs (a list of spans or starts), since that is what a
 parser pays for; the "count only" column runs the same pattern without keeping offsets. Articles
@@ -13,11 +14,12 @@ seconds of a tight loop, so they are a lower bound; a 5 MB/s (MiB) target leaves
 from __future__ import annotations
 
 import argparse
+import json
 import platform
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sized
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,7 +80,7 @@ def _count(pattern: re.Pattern[str], lower: bool = False) -> Callable[[str], int
     return run
 
 
-SCANS: list[tuple[str, Callable[[str], object], Callable[[str], object] | None]] = [
+SCANS: list[tuple[str, Callable[[str], Sized], Callable[[str], object] | None]] = [
     ("lines", _lines, _count(RE_LINE)),
     ("quote marks", _quote_marks, _count(RE_QUOTE_MARK)),
     ("sentence ends", _sentence_ends, None),
@@ -121,19 +123,25 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--repeat", type=int, default=7, help="runs per measurement; the best counts")
+    ap.add_argument("--jsonl", type=Path, help='articles from a JSONL file\'s "text" fields instead (e.g. PolNeAR)')
     args = ap.parse_args()
-    texts = list(articles(args.articles))
+    if args.jsonl:
+        with args.jsonl.open(encoding="utf-8") as f:
+            texts = [json.loads(line)["text"] for line in f if line.strip()]
+    else:
+        texts = list(articles(args.articles))
     size = sum(len(a.encode("utf-8")) for a in texts) / len(texts)
-    n_claims = round(sum(len(parse_article(a).claims) for a in texts[:200]) / 200)
+    n_claims = round(sum(len(parse_article(a).claims) for a in texts[:200]) / len(texts[:200]))
     print(f"# {platform.python_implementation()} {platform.python_version()} on {platform.machine()}")
-    print(f"# {args.articles:,} articles, {size:,.0f} bytes each; best of {args.repeat}; 5 MB/s = {size / (5 * 2**20) * 1e6:.0f} us/article")
-    print(f"{'scan':<28} {'us/article':>10} {'count only':>11}")
+    print(f"# {len(texts):,} articles, {size:,.0f} bytes each; best of {args.repeat}; 5 MB/s = {size / (5 * 2**20) * 1e6:.0f} us/article")
+    print(f"{'scan':<28} {'us/article':>10} {'count only':>11} {'found/article':>14}")
     floor = 0.0
     for name, keep, count in SCANS:
         us = best_us(keep, texts, args.repeat)
         floor += us
-        counted = f"{best_us(count, texts, args.repeat):>11.1f}" if count else ""
-        print(f"{name:<28} {us:>10.1f} {counted}")
+        counted = f"{best_us(count, texts, args.repeat):>11.1f}" if count else f"{'':>11}"
+        found = sum(len(keep(a)) for a in texts) / len(texts)
+        print(f"{name:<28} {us:>10.1f} {counted} {found:>14.1f}")
     print(f"{'= five scans':<28} {floor:>10.1f}")
     claims_us = best_us(lambda a: _claims(a, n_claims), texts, args.repeat)
     print(f"{f'+ {n_claims} Claim objects':<28} {claims_us:>10.1f}")
