@@ -68,7 +68,8 @@ RE_CREDIT_SUFFIX = regex.compile(
 # the line's trailing white space, stops and brackets begin, and starts at most _LONGEST_CREDIT before.
 # _TAIL_CHARS holds every character `regex` counts as \s and every one str.isspace() takes.
 _LONGEST_CREDIT = max(len(suffix) for suffix in CREDIT_SUFFIXES)
-_TAIL_CHARS = ".)" + "".join(chr(c) for c in range(0x3001) if chr(c).isspace() or regex.match(r"\s", chr(c)))
+_BMP_START = "".join(map(chr, range(0x3001)))  # every white-space character comes before U+3001
+_TAIL_CHARS = ".)" + "".join(sorted(set(regex.findall(r"\s", _BMP_START)) | {c for c in _BMP_START if c.isspace()}))
 # A copyright line, holding the outlet: "© 2015 Reuters", "Copyright 2015 The Associated Press. All rights reserved."
 RE_COPYRIGHT = regex.compile(
     r"""
