@@ -85,7 +85,7 @@ def strip_auxiliaries(text: str, toks: list[Tok], end: int) -> int:
     progressive = end < len(toks) and _word(text, toks[end]).lower().endswith("ing")
     while k > 0:
         word = _word(text, toks[k - 1]).lower()
-        if word in C.CUE_AUXILIARIES or (progressive and word in _BE):
+        if word in C.CUE_AUXILIARIES or (progressive and word in _BE) or _adverb(word):
             k -= 1
         else:
             break
@@ -93,6 +93,11 @@ def strip_auxiliaries(text: str, toks: list[Tok], end: int) -> int:
 
 
 _BE = frozenset("is are was were been be".split())
+
+
+def _adverb(word: str) -> bool:
+    """An adverb of manner or time before a cue: `boldly suggested`, `has sharply criticized`."""
+    return len(word) > 4 and word.endswith("ly") and word.isalpha() and word.islower() and word not in C.NOT_ADVERBS
 
 
 def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = True) -> int | None:

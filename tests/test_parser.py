@@ -1155,3 +1155,22 @@ def test_a_long_hearer_before_that(text: str, expected: list[Any]) -> None:
 )
 def test_an_adverb_before_that_belongs_to_the_saying(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an adverb between the subject and the cue belongs to the cue
+        ("Ana Ruiz now says the mill will stay open.", [("Ana Ruiz", "now says", "the mill will stay open")]),
+        (
+            "The harbour master has long argued that the pier is unsafe.",
+            [("The harbour master", "has long argued", "that the pier is unsafe")],
+        ),
+        ("Tom Baker bluntly warned that the port would close.", [("Tom Baker", "bluntly warned", "that the port would close")]),
+        # a noun ending in -ly is the speaker's head, not an adverb
+        ("The family said the boy was safe at home.", [("The family", "said", "the boy was safe at home")]),
+        ("The assembly announced the vote would be held in May.", [("The assembly", "announced", "the vote would be held in May")]),
+    ],
+)
+def test_an_adverb_before_the_cue_belongs_to_it(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected

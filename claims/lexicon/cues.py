@@ -69,7 +69,16 @@ CUE_AUXILIARIES = frozenset(
     """
     again also already earlier had has have later often once previously publicly
     quickly recently repeatedly reportedly separately then would will further
-    simply flatly
+    simply flatly now still long just
+    """.split()
+)
+
+# Lower-case words ending in -ly that are nouns or adjectives, not adverbs of the saying, so they end a
+# speaker phrase rather than stand between it and its cue ("the family said", not "boldly said").
+NOT_ADVERBS = frozenset(
+    """
+    ally anomaly assembly belly bully butterfly daily family fly folly homily jelly lily monopoly
+    monthly only quarterly rally reply supply weekly yearly
     """.split()
 )
 
