@@ -235,6 +235,10 @@ RE_NOMINAL = regex.compile(
 # Where a clause inside a sentence ends: a comma not inside a number ("1,000").
 RE_CLAUSE_COMMA = regex.compile(r",(?!\d)")
 
+# Where a relative clause ends: a comma (not inside a number), a dash, a bracket or a semicolon:
+# "economists who argue that taxes should be low -- assuming that …".
+RE_RELATIVE_CLOSE = regex.compile(r",(?!\d)|--|[—–―();]")
+
 # The word after a position: "called into" -> "into".
 RE_NEXT_WORD = regex.compile(r"\s++([\p{L}]++)")
 

@@ -8,9 +8,9 @@ from bisect import bisect_left
 
 from claims import patterns as P
 from claims.lexicon import cues as C
-from claims.phrases import Mention, Tok, mention_after, mention_before, strip_auxiliaries
+from claims.phrases import Mention, Tok, antecedent_of, mention_after, mention_before, strip_auxiliaries
 from claims.quote_base import MAX_TAIL, QUOTE_CLOSE, SUBORDINATORS, TRAIL, ClaimSpan, tok_at
-from claims.reported_base import ReportedBase, adjunct_only
+from claims.reported_base import ReportedBase, adjunct_only, has_clause
 from claims.text import Sentence, quotes_between, tokens
 
 # Words after which a cue word is a noun.
@@ -39,8 +39,10 @@ class ReportedRules(ReportedBase):
                 extra = self._quote_participle(sent, quote) if quote is not None else None
                 if extra is not None:
                     out.append(extra)
+                out.extend(self._relatives(sent, direct if extra is None else [*direct, extra]))
                 continue
-            out.extend(self._reported_in(sent))
+            found = self._reported_in(sent)
+            out.extend(found + self._relatives(sent, found))
         out.extend(self._colon_blocks())
         return out
 
@@ -174,6 +176,40 @@ class ReportedRules(ReportedBase):
             return self._claim(sent, self._content_from(cue, sent.end), sent.end, "reported-participle", m, cue)
         return None
 
+    def _relatives(self, sent: Sentence, found: list[ClaimSpan]) -> list[ClaimSpan]:
+        """`Duss, who said he would testify, …`, `… an adviser who warned that the plan would fail.`: a
+        relative clause whose cue reports a clause is a claim by the antecedent. Set off by a comma, it
+        ends at the next one; without one (`voters who say X were divided`), its end is unknown unless a
+        dash, a bracket or the sentence's end closes it, after an antecedent that is not the sentence's subject."""
+        out: list[ClaimSpan] = []
+        toks: list[Tok] | None = None
+        for cue in self.cues_in(sent.start, sent.end):
+            if self.inside_quote(cue[0]) or any(c.start <= cue[0] < c.end or c.cue_start == cue[0] for c in found):
+                continue  # inside a claim already found, or its cue
+            if toks is None:
+                toks = tokens(self.text, sent.start, sent.end)
+            ct = tok_at(toks, cue[0])
+            aux = strip_auxiliaries(self.text, toks, ct) if ct is not None else 0
+            if aux == 0 or self.text[toks[aux - 1][0] : toks[aux - 1][1]].lower() != "who" or not self._verb_cue(cue):
+                continue
+            start = self._content_from(cue, sent.end)
+            end = sent.end
+            for close in P.RE_RELATIVE_CLOSE.finditer(self.text, start, sent.end):
+                if not self.inside_quote(close.start()):
+                    end = close.start()
+                    break
+            who = Mention(toks[aux - 1][0], toks[aux - 1][1])
+            if not has_clause(self.text[start:end].split()):
+                continue  # `who wrote the profile`, `who advised Obama`: an object, not a claim
+            if not self.text[sent.start : who.start].rstrip().endswith(","):
+                ante = antecedent_of(self.text, who.start, sent.start)
+                if self.text[end : end + 1] == "," or ante is None or self._at_start(sent.start, ante.start):
+                    continue
+            span = self._claim(sent, start, end, "reported-relative", who, (toks[aux][0], cue[1]))
+            if span is not None:
+                out.append(span)
+        return out
+
     def _quote_participle(self, sent: Sentence, quote: ClaimSpan) -> ClaimSpan | None:
         """`"…," the mayor said, adding that …`: a participle after a quote's attribution opens a
         second claim by the quote's speaker."""
@@ -273,6 +309,8 @@ class ReportedRules(ReportedBase):
             m = self._subject_before_aside(sent, toks, aux - 1)
         if m is None or not self._starts_clause(sent.start, m.start):
             return None
+        if m.end - m.start == 3 and self.text[m.start : m.end].lower() == "who":
+            return None  # `Barkley, who said …, said …`: a relative clause, which `_relatives` closes at its comma
         cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
         return self._claim(sent, self._content_from(cue, sent.end), sent.end, "reported-speaker-first", m, cue_span)
 

@@ -17,7 +17,7 @@ _DIRECTIVE_LEADS = frozenset("to not against".split())
 # Words that open the content clause after a hearer: `told Reuters that …`, `asked Ruiz whether …`.
 _CLAUSE_LEADS = frozenset("that if whether how what why where".split())
 # Rules whose content follows the cue.
-_AFTER_CUE_RULES = ("reported-speaker-first", "reported-coordinated", "reported-participle")
+_AFTER_CUE_RULES = ("reported-speaker-first", "reported-coordinated", "reported-participle", "reported-relative")
 # Prepositions that open an adjunct of the saying (where, when, to whom), never a claim of its own.
 _ADJUNCT_PREPOSITIONS = frozenset("at before during from in inside into outside through with".split())
 # Words that show a clause (a finite verb or a subject pronoun), so more than an adjunct phrase.
@@ -199,6 +199,12 @@ class ReportedBase(FinderBase):
             if span is not None:
                 out.append(span)
         return out
+
+
+def has_clause(words: list[str]) -> bool:
+    """The words open with `that` or hold a finite verb or a subject pronoun: a clause was reported,
+    not an object (`who said he would run`, not `who wrote the profile`)."""
+    return bool(words) and (words[0].lower() == "that" or any(w.lower() in _CLAUSE_MARKERS for w in words))
 
 
 def adjunct_only(words: list[str]) -> bool:

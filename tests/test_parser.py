@@ -1174,3 +1174,33 @@ def test_an_adverb_before_that_belongs_to_the_saying(text: str, expected: list[A
 )
 def test_an_adverb_before_the_cue_belongs_to_it(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a relative clause set off by commas, its cue reporting a clause: a claim by the antecedent
+        (
+            "Ana Ruiz, who said the pier would reopen soon, left the meeting early.",
+            [("who", "said", "the pier would reopen soon")],
+        ),
+        (
+            "The plan was drafted by Tom Baker, who warned that the port could flood.",
+            [("who", "warned", "that the port could flood")],
+        ),
+        # without commas it is a claim only when it closes the sentence after an object
+        ("The council hired an engineer who says the bridge is unsafe.", [("who", "says", "the bridge is unsafe")]),
+        # the relative clause of the subject: where it ends is unknown
+        ("Farmers who say the rain came late were paid first.", []),
+        # its cue with an object, not a clause: no claim
+        ("Lena Ortiz, who wrote the report on the harbour, left the agency in May.", []),
+    ],
+)
+def test_a_relative_clause_with_a_cue(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
+
+
+def test_a_relative_clause_claim_names_its_antecedent() -> None:
+    (rel, main) = _claims("Mark Diaz, who said he typically votes early, said the lines were short.")
+    assert (rel.mention, rel.speaker, rel.text) == ("who", "Mark Diaz", "he typically votes early")
+    assert (main.speaker, main.text) == ("Mark Diaz", "the lines were short")
