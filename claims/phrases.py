@@ -161,6 +161,42 @@ def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = Tru
     return None
 
 
+def subject_np(text: str, toks: list[Tok], end: int) -> Mention | None:
+    """A longer subject opening the sentence, made of toks[:end] after sentence openers:
+    `Clinton communication director Jennifer Palmieri`, `The city of Phoenix`. It ends in a capitalised
+    word or a source head and holds no comma, clause word or verb form, nor more than three plain words
+    in a row. For when the phrase just before the cue does not open the clause."""
+    k = 0
+    while k < end and (_word(text, toks[k]).lower() in S.SENTENCE_OPENERS or _word(text, toks[k]) == ","):
+        k += 1
+    if not 1 < end - k <= _MAX_SUBJECT or _word(text, toks[k]).lower() in _LEADING_NON_NP | _PRONOUNS:
+        return None
+    last = _word(text, toks[end - 1])
+    if not (_is_cap(last) or last.lower() in _HEADS) or last.lower() in S.DETERMINERS:
+        return None  # `Trump took to Twitter overnight to`, `Hillary Clinton needs to sell herself and`
+    plain = 0  # plain lower-case words in a row: `communication director`
+    for j in range(k, end):
+        w = _word(text, toks[j])
+        low = w.lower()
+        if not w[:1].isalnum():
+            if not (w in "()-’'" or _np_token(text, toks, j)):
+                return None  # a comma, a quote mark, a colon
+            continue
+        if _is_cap(w) or low in _NP_WORDS:
+            plain = 0
+            continue
+        plain += 1
+        if plain > 3 or low in _CLAUSE_WORDS or low in _NOT_IN_SUBJECT or low.endswith(("ed", "ing", "ly", "’t", "'t")):
+            return None  # a verb or a clause: `Donald Trump isn't`, `The gap between what Trump`
+    return Mention(toks[k][0], toks[end - 1][1])
+
+
+# Plain words that never stand inside a subject phrase: question words and an infinitive's `to`.
+_NOT_IN_SUBJECT = frozenset("what how why whether where when which who whom to between".split())
+# The most tokens of a sentence-opening subject found by subject_np.
+_MAX_SUBJECT = 10
+
+
 def _open_paren(text: str, toks: list[Tok], close: int) -> int | None:
     """Index of the `(` that opens the short aside closed at toks[close]."""
     for j in range(close - 1, max(close - 7, -1), -1):

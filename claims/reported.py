@@ -8,7 +8,15 @@ from bisect import bisect_left
 
 from claims import patterns as P
 from claims.lexicon import cues as C
-from claims.phrases import Mention, Tok, antecedent_of, mention_after, mention_before, strip_auxiliaries
+from claims.phrases import (
+    Mention,
+    Tok,
+    antecedent_of,
+    mention_after,
+    mention_before,
+    strip_auxiliaries,
+    subject_np,
+)
 from claims.quote_base import MAX_TAIL, QUOTE_CLOSE, SUBORDINATORS, TRAIL, ClaimSpan, tok_at
 from claims.reported_base import ReportedBase, adjunct_only, has_clause
 from claims.text import Sentence, quotes_between, tokens
@@ -307,6 +315,8 @@ class ReportedRules(ReportedBase):
             m = mention_before(self.text, toks, aux, relative=True)
         if (m is None or not self._starts_clause(sent.start, m.start)) and aux > 1 and self.text[toks[aux - 1][0]] == ",":
             m = self._subject_before_aside(sent, toks, aux - 1)
+        if m is None or not self._starts_clause(sent.start, m.start):
+            m = subject_np(self.text, toks, aux) or m
         if m is None or not self._starts_clause(sent.start, m.start):
             return None
         if m.end - m.start == 3 and self.text[m.start : m.end].lower() == "who":

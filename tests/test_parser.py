@@ -1204,3 +1204,24 @@ def test_a_relative_clause_claim_names_its_antecedent() -> None:
     (rel, main) = _claims("Mark Diaz, who said he typically votes early, said the lines were short.")
     assert (rel.mention, rel.speaker, rel.text) == ("who", "Mark Diaz", "he typically votes early")
     assert (main.speaker, main.text) == ("Mark Diaz", "the lines were short")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a longer subject opening the sentence: plain words between its names
+        (
+            "Harbour authority press officer Lena Ortiz said the ferries would sail on time.",
+            [("Harbour authority press officer Lena Ortiz", "said", "the ferries would sail on time")],
+        ),
+        (
+            "The town of Millbrook is demanding that the quarry close.",
+            [("The town of Millbrook", "is demanding", "that the quarry close")],
+        ),
+        # a verb inside the opening words: no subject, no claim
+        ("Baker took to the radio this morning to warn that the pier was unsafe.", []),
+        ("The gap between what Ruiz says and what she does is wide.", []),
+    ],
+)
+def test_a_longer_subject_opening_the_sentence(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
