@@ -1225,3 +1225,17 @@ def test_a_relative_clause_claim_names_its_antecedent() -> None:
 )
 def test_a_longer_subject_opening_the_sentence(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # verbs that report a clause without quoting it: indicate, imply
+        ("Ana Ruiz indicated that she would run for mayor.", [("Ana Ruiz", "indicated", "that she would run for mayor")]),
+        ("The governor implied the vote had been rigged.", [("The governor", "implied", "the vote had been rigged")]),
+        # no clause of a source after them
+        ("The results were better than the earlier forecast implied.", []),
+    ],
+)
+def test_indicate_and_imply_are_cues(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected

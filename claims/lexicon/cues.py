@@ -12,7 +12,7 @@ CUE_VERBS = frozenset(
     accuse acknowledge add admit blame continue criticize criticise praise slam advise affirm allege announce argue ask assert assure
     blast boast brag call caution cite claim complain concede conclude confirm contend
     declare decry demand deny describe disclose dismiss dispute emphasize emphasise estimate
-    exclaim explain forecast insist joke lament maintain mention note observe pledge
+    exclaim explain forecast imply indicate insist joke lament maintain mention note observe pledge
     predict proclaim promise propose quip recall recount reiterate
     repeat reply report respond retort reveal scoff shout sigh speculate stress
     suggest swear testify tweet urge vow warn wonder write yell
