@@ -84,6 +84,10 @@ class ReportedRules(ReportedBase):
         if main is None:
             main = self._nominal(sent)
         out = [main] if main is not None else []
+        if main is not None and main.rule == "according-to" and main.mention is not None and main.cue_start is not None and sent.start < main.cue_start < main.start:
+            head = self._claim(sent, sent.start, main.cue_start, "according-to", main.mention, (main.cue_start, main.cue_end or 0))
+            if head is not None and not _lone_adjunct(self.text[head.start : head.end].split()):
+                out.insert(0, head)
         if main is not None and main.rule == "reported-parenthetical" and main.start > sent.start:
             head = self._aside_head(sent, toks, main)
             if head is not None:
@@ -345,6 +349,15 @@ class ReportedRules(ReportedBase):
             return False
         word = self.text[toks[k][0] : toks[k][1]]
         return word[:1].islower() and word not in _ADJUNCT_LEADS
+
+
+def _lone_adjunct(words: list[str]) -> bool:
+    """A short phrase opened by a preposition: `Over the long term`, `At the heart of the trouble`."""
+    return len(words) <= 6 and words[0].lower() in _HEAD_PREPOSITIONS and not has_clause(words)
+
+
+# Prepositions that open a sentence-initial adjunct phrase.
+_HEAD_PREPOSITIONS = frozenset("after among at before by during for from in inside on over since through under with within".split())
 
 
 def _tail_has_clause(text: str, toks: list[Tok], pos: int) -> bool:

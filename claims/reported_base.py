@@ -7,7 +7,7 @@ from __future__ import annotations
 from claims import patterns as P
 from claims.lexicon import cues as C
 from claims.phrases import Mention, Tok, mention_after
-from claims.quote_base import RULE_CONFIDENCE, TRAIL, ClaimSpan, FinderBase, tok_at
+from claims.quote_base import RULE_CONFIDENCE, SUBORDINATORS, TRAIL, ClaimSpan, FinderBase, tok_at
 from claims.text import Sentence, quotes_between, tokens
 
 # Plain hearers of `told`: `told reporters that …`.
@@ -32,6 +32,12 @@ _PLACE_PREPOSITIONS = frozenset("about across after around at before by during f
 # The most tokens of hearer and place looked through for the clause word that opens the content:
 # `told diners at a cafe in Dover, New Hampshire, that …`.
 _MAX_HEARER = 14
+# The longest near side (words) of `A, according to X, B` that cannot be a claim of its own: `Most Americans`.
+_MAX_NEAR_SIDE = 6
+# Words that open an afterthought, not the rest of the sentence, after `, according to X,`.
+_NOT_FAR_LEADS = frozenset(
+    "a an although and as but compared including or though where which while who whose".split()
+)
 # How far after a cue its hearer and adjuncts are looked for (characters).
 _AFTER_CUE_WINDOW = 120
 
@@ -141,7 +147,8 @@ class ReportedBase(FinderBase):
             j += 1
         if j == after or not self.text[toks[after][0]].isalnum():
             return None
-        m = mention_after(self.text, toks, after) or Mention(toks[after][0], toks[j - 1][1])
+        named = mention_after(self.text, toks, after)
+        m = named or Mention(toks[after][0], toks[j - 1][1])
         if m.appos_start is None and j < len(toks) and self.text[toks[j][0]] == ",":
             k = j + 1
             while k < len(toks) and self.text[toks[k][0]] not in ",;:.!?" and k - j <= 6:
@@ -157,8 +164,30 @@ class ReportedBase(FinderBase):
                 m = Mention(m.start, m.end)  # `According to X, the terminal …`: what follows the comma is content
             return self._claim(sent, content_from, sent.end, "according-to", m, cue)
         if ct > 0 and self.text[toks[ct - 1][0]] == ",":
+            # `Over the long term, according to the budget office, the rise in …`: the aside's far side is
+            # the claim; `_reported_in` adds the near side unless it is a lone adjunct.
+            close = named.appos_end if named is not None and named.appos_end is not None else toks[j - 1][1]
+            comma = tok_at(toks, close, after=True)
+            if comma is not None and self.text[toks[comma][0]] == "," and self._far_side(sent, toks, ct, comma):
+                far = self._claim(sent, toks[comma + 1][0], sent.end, "according-to", Mention(m.start, m.end), cue)
+                if far is not None:
+                    return far
             return self._claim(sent, sent.start, toks[ct - 1][0], "according-to", m, cue)
+        if ct > 0 and named is not None and all(not self.text[t[0]].isalnum() for t in toks[j:]):
+            # `Clinton leads by 271 delegates according to a count by the AP.`: a source closing the sentence
+            return self._claim(sent, sent.start, toks[ct][0], "according-to", m, cue)
         return None
+
+    def _far_side(self, sent: Sentence, toks: list[Tok], ct: int, comma: int) -> bool:
+        """Whether the clause after `, according to X,` completes the sentence: the near side is only a
+        short phrase or a subordinate clause (`Over the long term`, `While most were cleared`), and the far
+        side opens no appositive, relative clause, participle or afterthought (`, a start-up that …`)."""
+        near = self.text[sent.start : toks[ct][0]].split()
+        far = [self.text[t[0] : t[1]] for t in toks[comma + 1 :] if self.text[t[0]].isalnum()]
+        if len(far) < 3 or not (len(near) <= _MAX_NEAR_SIDE or near[0].lower() in SUBORDINATORS):
+            return False
+        first = far[0].lower()
+        return first not in _NOT_FAR_LEADS and not first.endswith("ing")
 
     def _name_aside(self, m: Mention) -> bool:
         """The appositive is a proper name of two to five capitalised words, closed by a comma."""

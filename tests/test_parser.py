@@ -1239,3 +1239,34 @@ def test_a_longer_subject_opening_the_sentence(text: str, expected: list[Any]) -
 )
 def test_indicate_and_imply_are_cues(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # `A, according to X, B`: after a short phrase the far side is the claim, the near one too
+        # unless it is a lone adjunct
+        (
+            "Over the winter, according to the harbour office, the number of ferry crossings fell by a third.",
+            [("the harbour office", "according to", "the number of ferry crossings fell by a third")],
+        ),
+        (
+            "Most farmers, according to the county survey, still expect a good harvest.",
+            [
+                ("the county survey", "according to", "Most farmers"),
+                ("the county survey", "according to", "still expect a good harvest"),
+            ],
+        ),
+        # after a whole clause, what follows the source is an afterthought about it
+        (
+            "The mill earned $40 million last year, according to public filings, a record for the firm.",
+            [("public filings", "according to", "The mill earned $40 million last year")],
+        ),
+        (
+            "The ferry sank in minutes, according to Ana Ruiz, who saw it from the pier.",
+            [("Ana Ruiz", "according to", "The ferry sank in minutes")],
+        ),
+    ],
+)
+def test_according_to_set_off_inside_a_sentence(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
