@@ -235,6 +235,11 @@ RE_NOMINAL = regex.compile(
 # Where a clause inside a sentence ends: a comma not inside a number ("1,000").
 RE_CLAUSE_COMMA = regex.compile(r",(?!\d)")
 
+# A relative pronoun that may open a clause with a cue: "voters who said …". Standard-library `re` and
+# a literal start, for speed: one quick scan of the article, so that sentences without one skip the
+# relative-clause pass (which checks the whole word itself).
+RE_WHO = re.compile(r"who\s")
+
 # Where a relative clause ends: a comma (not inside a number), a dash, a bracket or a semicolon:
 # "economists who argue that taxes should be low -- assuming that …".
 RE_RELATIVE_CLOSE = regex.compile(r",(?!\d)|--|[—–―();]")

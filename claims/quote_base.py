@@ -71,6 +71,7 @@ class FinderBase:
         self.cues = [] if first is None else [first.span()]
         self.cues += [m.span("cue") for m in P.RE_CUE_AFTER.finditer(low, 0 if first is None else first.end())]
         self.cstarts = [c[0] for c in self.cues]
+        self.whos = [m.start() for m in P.RE_WHO.finditer(text)]
         # (toks, aux, mention) of the last _speaker_last: _speaker_first asks the same question next
         self._last_mention: tuple[list[Tok], int, Mention | None] | None = None
 

@@ -31,6 +31,8 @@ _ADJUNCT_LEADS = frozenset(
     tonight when where while who whose with yesterday according
     """.split()
 )
+# How far before a cue a relative pronoun is looked for (characters): `who has repeatedly said`.
+_WHO_WINDOW = 48
 # The longest aside (tokens) between a sentence's subject and its cue: `X, of Springfield, Va., said`.
 _MAX_ASIDE = 30
 
@@ -194,12 +196,17 @@ class ReportedRules(ReportedBase):
         ends at the next one; without one (`voters who say X were divided`), its end is unknown unless a
         dash, a bracket or the sentence's end closes it, after an antecedent that is not the sentence's subject."""
         out: list[ClaimSpan] = []
-        toks: list[Tok] | None = None
-        for cue in self.cues_in(sent.start, sent.end):
+        k = bisect_left(self.whos, sent.start)
+        if k == len(self.whos) or self.whos[k] >= sent.end:
+            return out  # for speed: no `who` in the sentence
+        # a cue with no `who` in the few words before it is no relative clause's
+        cues = [c for c in self.cues_in(sent.start, sent.end) if self.text.find("who ", max(sent.start, c[0] - _WHO_WINDOW), c[0]) >= 0]
+        if cues:
+            found = [c for c in found if c.start < sent.end and c.end > sent.start or c.cue_start is not None and sent.start <= c.cue_start < sent.end]
+        for cue in cues:
             if self.inside_quote(cue[0]) or any(c.start <= cue[0] < c.end or c.cue_start == cue[0] for c in found):
                 continue  # inside a claim already found, or its cue
-            if toks is None:
-                toks = tokens(self.text, sent.start, sent.end)
+            toks = tokens(self.text, max(sent.start, cue[0] - _WHO_WINDOW), cue[1])  # the few words before the cue
             ct = tok_at(toks, cue[0])
             aux = strip_auxiliaries(self.text, toks, ct) if ct is not None else 0
             if aux == 0 or self.text[toks[aux - 1][0] : toks[aux - 1][1]].lower() != "who" or not self._verb_cue(cue):
@@ -317,11 +324,14 @@ class ReportedRules(ReportedBase):
             m = last[2]  # _speaker_last just found it
         else:
             m = mention_before(self.text, toks, aux, relative=True)
-        if (m is None or not self._starts_clause(sent.start, m.start)) and aux > 1 and self.text[toks[aux - 1][0]] == ",":
+        opens = m is not None and self._starts_clause(sent.start, m.start)
+        if not opens and aux > 1 and self.text[toks[aux - 1][0]] == ",":
             m = self._subject_before_aside(sent, toks, aux - 1)
-        if m is None or not self._starts_clause(sent.start, m.start):
-            m = subject_np(self.text, toks, aux) or m
-        if m is None or not self._starts_clause(sent.start, m.start):
+            opens = m is not None and self._starts_clause(sent.start, m.start)
+        if not opens:
+            m = subject_np(self.text, toks, aux)
+            opens = m is not None and self._starts_clause(sent.start, m.start)
+        if m is None or not opens:
             return None
         if m.end - m.start == 3 and self.text[m.start : m.end].lower() == "who":
             return None  # `Barkley, who said …, said …`: a relative clause, which `_relatives` closes at its comma
