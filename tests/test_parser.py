@@ -1270,3 +1270,29 @@ def test_indicate_and_imply_are_cues(text: str, expected: list[Any]) -> None:
 )
 def test_according_to_set_off_inside_a_sentence(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quote inside a sentence is not attributed to the speaker who opens the next sentence
+        (
+            'The council accused the mayor of "reckless spending." Ana Ruiz said the budget was "balanced and fair."',
+            [
+                ("The council", "accused", 'the mayor of "reckless spending."'),
+                ("Ana Ruiz", "said", 'the budget was "balanced and fair."'),
+            ],
+        ),
+        (
+            'Critics called the plan "a giveaway." Tom Baker said the port would "pay for itself within ten years."',
+            [
+                ("Critics", "called", 'the plan "a giveaway."'),
+                ("Tom Baker", "said", 'the port would "pay for itself within ten years."'),
+            ],
+        ),
+        # a quote that is its own sentence still takes the attribution that follows it
+        ('"Will the pier reopen this year?" Ana Ruiz asked.', [("Ana Ruiz", "asked", '"Will the pier reopen this year?"')]),
+    ],
+)
+def test_a_quote_inside_a_sentence_is_not_attributed_across_its_end(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
