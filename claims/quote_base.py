@@ -157,10 +157,14 @@ class FinderBase:
 
     def _comma_before(self, toks: list[Tok], k: int) -> bool:
         """A comma ends the content before toks[k]: `…, X said` or `… "quote," X said`."""
-        prev = self.text[toks[k - 1][0]]
-        if prev == ",":
-            return True
-        return k > 1 and prev in QUOTE_CLOSE and self.text[toks[k - 2][0]] == ","
+        return self.text[toks[k - 1][0]] == "," or self._quote_before(toks, k)
+
+    def _quote_before(self, toks: list[Tok], k: int) -> bool:
+        """A quote closed by its comma stands just before toks[k]: `"…," X said`, `''…,'' X said`."""
+        j = k - 1
+        while j > 0 and k - j <= 2 and self.text[toks[j][0]] in QUOTE_CLOSE:
+            j -= 1
+        return j < k - 1 and self.text[toks[j][0]] == ","
 
 
 # Words that open a subordinate clause: the main clause, and so the content, comes after.

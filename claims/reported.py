@@ -258,8 +258,9 @@ class ReportedRules(ReportedBase):
         if aux > 0 and self._comma_before(toks, aux):
             after = tok_at(toks, cue[1], after=True)
             m = mention_after(self.text, toks, after) if after is not None else None
-            if m is None or word not in C.CUE_INVERTIBLE or not self._short_tail(toks, m) or self._clause_after(toks, m):
-                return None
+            short = self._short_tail(toks, m) if m is not None else False
+            if m is None or word not in C.CUE_INVERTIBLE or not (short or self._quote_before(toks, aux)) or self._clause_after(toks, m):
+                return None  # a quote closed by its comma (`…," said X, who …`) owns what precedes it
             return self._claim(sent, sent.start, self._content_end(toks, aux), "reported-cue-speaker", m, cue_span)
         m = first  # mention_before reads `relative` only after a comma, and there is none before the cue here
         if m is None or self.text[m.start : m.end].lower() == "who":
@@ -282,7 +283,8 @@ class ReportedRules(ReportedBase):
             # `…, Spicer said, adding, "…"`: the participle opens a second claim; this one ends at the comma.
             return self._claim(sent, sent.start, self._content_end(toks, k), "reported-speaker-last", m, cue_span)
         long_tail = tail_words >= content and tail_words > 3 and not adjunct_only(self.text[cue[1] : sent.end].rstrip(TRAIL).split())
-        if tail_words > MAX_TAIL or long_tail or _tail_has_clause(self.text, toks, cue[1]):
+        quoted = self._quote_before(toks, k)  # `"…," X said on Monday, citing …`: the quote's side is the content
+        if not quoted and (tail_words > MAX_TAIL or long_tail or _tail_has_clause(self.text, toks, cue[1])):
             return None  # a clause after the cue is its content (a lone adjunct, `in her memo to staff`, is not)
         if self.text[toks[0][0] : toks[0][1]].lower() in SUBORDINATORS:
             return None  # `When he bought the mine, Clarke said, …`: the content follows the cue

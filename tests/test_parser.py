@@ -1296,3 +1296,35 @@ def test_according_to_set_off_inside_a_sentence(text: str, expected: list[Any]) 
 )
 def test_a_quote_inside_a_sentence_is_not_attributed_across_its_end(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # content ending in a quote closed by its comma is the attribution's, however long the tail after it
+        (
+            'The harbour "has never been busier," Ana Ruiz said on Monday, citing record ferry traffic.',
+            [
+                ("Ana Ruiz", "said", 'The harbour "has never been busier,"'),
+                ("Ana Ruiz", "citing", "record ferry traffic"),
+            ],
+        ),
+        (
+            'Both towns "saw the bridge as a lifeline for the valley," said Tom Baker, who served as mayor of Millbrook for twelve years.',
+            [("Tom Baker", "said", 'Both towns "saw the bridge as a lifeline for the valley,"')],
+        ),
+        (
+            'The pier was "a white elephant," Ana Ruiz said that morning, and the council agreed with her.',
+            [("Ana Ruiz", "said", 'The pier was "a white elephant,"')],
+        ),
+        # two straight single marks stand for a double one
+        ("The new pier ''will pay for itself,'' Lena Ortiz said last week.", [("Lena Ortiz", "said", "The new pier ''will pay for itself,''")]),
+        # no attribution after the quote's comma: the claim is the subject's, after its cue
+        (
+            'Ana Ruiz called the pier "a white elephant," and the council agreed.',
+            [("Ana Ruiz", "called", 'the pier "a white elephant," and the council agreed')],
+        ),
+    ],
+)
+def test_content_closed_by_a_quote_and_its_comma(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
