@@ -84,8 +84,8 @@ def strip_auxiliaries(text: str, toks: list[Tok], end: int) -> int:
     k = end
     progressive = end < len(toks) and _word(text, toks[end]).lower().endswith("ing")
     while k > 0:
-        word = _word(text, toks[k - 1]).lower()
-        if word in C.CUE_AUXILIARIES or (progressive and word in _BE) or _adverb(word):
+        word = _word(text, toks[k - 1])  # lower case only: `Jolly said`, `Long said` end in a name
+        if word in C.CUE_AUXILIARIES or (progressive and word in _BE) or (word[-2:] == "ly" and _adverb(word)):
             k -= 1
         else:
             break

@@ -1170,6 +1170,9 @@ def test_an_adverb_before_that_belongs_to_the_saying(text: str, expected: list[A
         # a noun ending in -ly is the speaker's head, not an adverb
         ("The family said the boy was safe at home.", [("The family", "said", "the boy was safe at home")]),
         ("The assembly announced the vote would be held in May.", [("The assembly", "announced", "the vote would be held in May")]),
+        # a capitalised word is a name, whatever it ends in
+        ("Jolly said he would vote against the bill.", [("Jolly", "said", "he would vote against the bill")]),
+        ("Senator Ana Long said the bridge was safe.", [("Senator Ana Long", "said", "the bridge was safe")]),
     ],
 )
 def test_an_adverb_before_the_cue_belongs_to_it(text: str, expected: list[Any]) -> None:
