@@ -105,8 +105,8 @@ def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = Tru
     if end <= 0:
         return None
     last = _word(text, toks[end - 1])
-    if last.lower() in _PRONOUNS:
-        return end - 1
+    if last.lower() in _PRONOUNS or (last.lower() in S.QUANTIFIER_SOURCES and (end == 1 or not _alnum_at(text, toks[end - 2]))):
+        return end - 1  # a pronoun, or a quantifier standing alone: `Some say`, `…, others said`
     k = end
     while k > 0:
         s, e = toks[k - 1]
@@ -172,7 +172,8 @@ def subject_np(text: str, toks: list[Tok], end: int) -> Mention | None:
     if not 1 < end - k <= _MAX_SUBJECT or _word(text, toks[k]).lower() in _LEADING_NON_NP | _PRONOUNS:
         return None
     last = _word(text, toks[end - 1])
-    if not (_is_cap(last) or last.lower() in _HEADS) or last.lower() in S.DETERMINERS:
+    respondents = last.lower() in S.RESPONDENT_PARTICIPLES  # `those surveyed`, `voters polled`
+    if not (_is_cap(last) or last.lower() in _HEADS or respondents) or last.lower() in S.DETERMINERS:
         return None  # `Trump took to Twitter overnight to`, `Hillary Clinton needs to sell herself and`
     plain = 0  # plain lower-case words in a row: `communication director`
     for j in range(k, end):
@@ -182,9 +183,11 @@ def subject_np(text: str, toks: list[Tok], end: int) -> Mention | None:
             if not (w in "()-’'" or _np_token(text, toks, j)):
                 return None  # a comma, a quote mark, a colon
             continue
-        if _is_cap(w) or low in _NP_WORDS:
+        if _is_cap(w) or low in _NP_WORDS or (respondents and j == end - 1):
             plain = 0
             continue
+        if low.endswith("ed") and j + 1 < end and _word(text, toks[j + 1]).lower() in _HEADS:
+            continue  # an adjective before its head: `registered voters`, `elected officials`
         plain += 1
         if plain > 3 or low in _CLAUSE_WORDS or low in _NOT_IN_SUBJECT or low.endswith(("ed", "ing", "ly", "’t", "'t")):
             return None  # a verb or a clause: `Donald Trump isn't`, `The gap between what Trump`
@@ -195,6 +198,10 @@ def subject_np(text: str, toks: list[Tok], end: int) -> Mention | None:
 _NOT_IN_SUBJECT = frozenset("what how why whether where when which who whom to between".split())
 # The most tokens of a sentence-opening subject found by subject_np.
 _MAX_SUBJECT = 10
+
+
+def _alnum_at(text: str, t: Tok) -> bool:
+    return text[t[0]].isalnum()
 
 
 def _open_paren(text: str, toks: list[Tok], close: int) -> int | None:

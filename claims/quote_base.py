@@ -138,7 +138,7 @@ class FinderBase:
         Looks at a bounded window before the speaker, so a long sentence costs nothing extra."""
         whole = start - lo <= _CLAUSE_WINDOW
         before = self.text[max(lo, start - _CLAUSE_WINDOW) : start].strip().rstrip(QUOTE_CLOSE)
-        if not before or before.endswith((",", ":", ";", "—", "–", "-")):
+        if not before or before.endswith((",", ":", ";", "—", "–", "-", "\N{HORIZONTAL BAR}")):
             return True
         words = before.split()
         if words[-1].lower() in CLAUSE_LINKS:

@@ -1331,3 +1331,26 @@ def test_a_quote_inside_a_sentence_is_not_attributed_across_its_end(text: str, e
 )
 def test_content_closed_by_a_quote_and_its_comma(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quantifier standing alone is a group of sources
+        ("Some say the harbour will never recover.", [("Some", "say", "the harbour will never recover")]),
+        ("Others said the ferry should be free.", [("Others", "said", "the ferry should be free")]),
+        # poll respondents and an adjective before a source head
+        ("Again, those surveyed said the ferry was too slow.", [("those surveyed", "said", "the ferry was too slow")]),
+        (
+            "Still, 40 percent of registered voters say the rain came too late.",
+            [("40 percent of registered voters", "say", "the rain came too late")],
+        ),
+        # a dateline closed by a horizontal bar
+        ("MILLBROOK \N{HORIZONTAL BAR} The town council said it would vote in May.", [("The town council", "said", "it would vote in May")]),
+        # a quantifier as an object, or before a noun, is no source
+        ("He sold some to the museum in May.", []),
+        ("Most of the town was flooded by Monday.", []),
+    ],
+)
+def test_quantifiers_respondents_and_datelines_before_a_cue(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
