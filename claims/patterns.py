@@ -240,6 +240,10 @@ RE_CLAUSE_COMMA = regex.compile(r",(?!\d)")
 # relative-clause pass (which checks the whole word itself).
 RE_WHO = re.compile(r"who\s")
 
+# A word that opens a clause with a subject of its own, before a cue: "…, though she acknowledged".
+# Standard-library `re`, for speed: a quick test before the subordinate-clause rule reads the tokens.
+RE_CLAUSE_LINK = re.compile(r"\b(?:after|although|and|as|because|but|since|though|when|whereas|while)\s", re.IGNORECASE)
+
 # Where a relative clause ends: a comma (not inside a number), a dash, a bracket or a semicolon:
 # "economists who argue that taxes should be low -- assuming that …".
 RE_RELATIVE_CLOSE = regex.compile(r",(?!\d)|--|[—–―();]")

@@ -28,6 +28,7 @@ RULE_CONFIDENCE = {
     "reported-participle": 0.7,  # …, adding that …
     "reported-coordinated": 0.75,  # X accused … and asserted that …
     "reported-relative": 0.65,  # voters who said the economy was weak
+    "reported-subordinate": 0.65,  # …, though she acknowledged it was unlikely
     "nominal": 0.6,  # his claim that …
 }
 # How far back the clause-start test looks (characters): keeps it linear on endless sentences.
@@ -157,10 +158,13 @@ class FinderBase:
 
     def _comma_before(self, toks: list[Tok], k: int) -> bool:
         """A comma ends the content before toks[k]: `…, X said` or `… "quote," X said`."""
-        return self.text[toks[k - 1][0]] == "," or self._quote_before(toks, k)
+        prev = self.text[toks[k - 1][0]]
+        return prev == "," or (prev in QUOTE_CLOSE and self._quote_before(toks, k))
 
     def _quote_before(self, toks: list[Tok], k: int) -> bool:
         """A quote closed by its comma stands just before toks[k]: `"…," X said`, `''…,'' X said`."""
+        if self.text[toks[k - 1][0]] not in QUOTE_CLOSE:
+            return False
         j = k - 1
         while j > 0 and k - j <= 2 and self.text[toks[j][0]] in QUOTE_CLOSE:
             j -= 1

@@ -11,18 +11,15 @@ from claims.lexicon import cues as C
 from claims.phrases import (
     Mention,
     Tok,
-    antecedent_of,
     mention_after,
     mention_before,
     strip_auxiliaries,
     subject_np,
 )
 from claims.quote_base import MAX_TAIL, QUOTE_CLOSE, SUBORDINATORS, TRAIL, ClaimSpan, tok_at
-from claims.reported_base import ReportedBase, adjunct_only, has_clause
+from claims.reported_base import adjunct_only, has_clause
+from claims.reported_clauses import ClauseRules
 from claims.text import Sentence, quotes_between, tokens
-
-# Words after which a cue word is a noun.
-_NOUN_DETERMINERS = frozenset("the a an this that these those its their his her our my your every each".split())
 
 # Words that may follow an inverted speaker (`…, said Tom Baker on Monday`) without starting a clause.
 _ADJUNCT_LEADS = frozenset(
@@ -31,28 +28,35 @@ _ADJUNCT_LEADS = frozenset(
     tonight when where while who whose with yesterday according
     """.split()
 )
-# How far before a cue a relative pronoun is looked for (characters): `who has repeatedly said`.
-_WHO_WINDOW = 48
 # The longest aside (tokens) between a sentence's subject and its cue: `X, of Springfield, Va., said`.
 _MAX_ASIDE = 30
 
 
-class ReportedRules(ReportedBase):
+class ReportedRules(ClauseRules):
     """The reported-speech passes, over the sentences the direct passes left."""
 
     def reported(self, consumed: set[int], direct: list[ClaimSpan]) -> list[ClaimSpan]:
         out: list[ClaimSpan] = []
         attributed = {c.sentence.start: c for c in direct if c.mention is not None and c.cue_end is not None}
+        quoted: dict[int, list[ClaimSpan]] = {}
+        for c in direct:
+            quoted.setdefault(c.sentence.start, []).append(c)
         for si, sent in enumerate(self.sents):
             if si in consumed:
                 quote = attributed.get(sent.start)
                 extra = self._quote_participle(sent, quote) if quote is not None else None
+                found = quoted.get(sent.start, [])
                 if extra is not None:
                     out.append(extra)
-                out.extend(self._relatives(sent, direct if extra is None else [*direct, extra]))
-                continue
-            found = self._reported_in(sent)
-            out.extend(found + self._relatives(sent, found))
+                    found = [*found, extra]
+            else:
+                found = self._reported_in(sent)
+                out.extend(found)
+            cues = self.cues_in(sent.start, sent.end)
+            if len(cues) > 1 or (cues and not found) or (cues and si in consumed):
+                # for speed: one cue, already a claim's, leaves no clause to read
+                more = self._relatives(sent, found, cues)
+                out.extend(more + self._subordinates(sent, found + more, cues))
         out.extend(self._colon_blocks())
         return out
 
@@ -127,26 +131,6 @@ class ReportedRules(ReportedBase):
                 return first, second
         return None
 
-    def _verb_cue(self, cue: tuple[int, int]) -> bool:
-        """Whether a cue word works as a reporting verb here (reported speech only)."""
-        word = self.text[cue[0] : cue[1]]
-        low = word.lower()
-        if low in C.CUE_QUOTE_ONLY:
-            return False
-        if len(word) > 1 and word.isupper():
-            return False  # an all-capitals heading: "HE'S BEEN CALLED OUT BY FELLOW DOCTORS"
-        before = self.text[max(0, cue[0] - 3) : cue[0]]
-        if before.endswith(("’s ", "'s ", "s’ ", "s' ")):
-            return False  # a noun after a possessive: "Editor's note"
-        prev = P.RE_PREV_WORD.search(self.text, max(0, cue[0] - 12), cue[0])
-        if prev is not None and prev.group(1).lower() in _NOUN_DETERMINERS:
-            return False  # a noun after a determiner: "studied the report", "a promise"
-        if low.startswith("call") and " " not in low:
-            nxt = P.RE_NEXT_WORD.match(self.text, cue[1])
-            if nxt is not None and nxt.group(1).lower() in C.CALL_PARTICLES:
-                return False  # "called into the show"
-        return True
-
     def _coordinated(
         self, sent: Sentence, toks: list[Tok], cues: list[tuple[int, int]], main: ClaimSpan
     ) -> tuple[ClaimSpan, ClaimSpan] | None:
@@ -189,45 +173,6 @@ class ReportedRules(ReportedBase):
                 return None
             return self._claim(sent, self._content_from(cue, sent.end), sent.end, "reported-participle", m, cue)
         return None
-
-    def _relatives(self, sent: Sentence, found: list[ClaimSpan]) -> list[ClaimSpan]:
-        """`Duss, who said he would testify, …`, `… an adviser who warned that the plan would fail.`: a
-        relative clause whose cue reports a clause is a claim by the antecedent. Set off by a comma, it
-        ends at the next one; without one (`voters who say X were divided`), its end is unknown unless a
-        dash, a bracket or the sentence's end closes it, after an antecedent that is not the sentence's subject."""
-        out: list[ClaimSpan] = []
-        k = bisect_left(self.whos, sent.start)
-        if k == len(self.whos) or self.whos[k] >= sent.end:
-            return out  # for speed: no `who` in the sentence
-        # a cue with no `who` in the few words before it is no relative clause's
-        cues = [c for c in self.cues_in(sent.start, sent.end) if self.text.find("who ", max(sent.start, c[0] - _WHO_WINDOW), c[0]) >= 0]
-        if cues:
-            found = [c for c in found if c.start < sent.end and c.end > sent.start or c.cue_start is not None and sent.start <= c.cue_start < sent.end]
-        for cue in cues:
-            if self.inside_quote(cue[0]) or any(c.start <= cue[0] < c.end or c.cue_start == cue[0] for c in found):
-                continue  # inside a claim already found, or its cue
-            toks = tokens(self.text, max(sent.start, cue[0] - _WHO_WINDOW), cue[1])  # the few words before the cue
-            ct = tok_at(toks, cue[0])
-            aux = strip_auxiliaries(self.text, toks, ct) if ct is not None else 0
-            if aux == 0 or self.text[toks[aux - 1][0] : toks[aux - 1][1]].lower() != "who" or not self._verb_cue(cue):
-                continue
-            start = self._content_from(cue, sent.end)
-            end = sent.end
-            for close in P.RE_RELATIVE_CLOSE.finditer(self.text, start, sent.end):
-                if not self.inside_quote(close.start()):
-                    end = close.start()
-                    break
-            who = Mention(toks[aux - 1][0], toks[aux - 1][1])
-            if not has_clause(self.text[start:end].split()):
-                continue  # `who wrote the profile`, `who advised Obama`: an object, not a claim
-            if not self.text[sent.start : who.start].rstrip().endswith(","):
-                ante = antecedent_of(self.text, who.start, sent.start)
-                if self.text[end : end + 1] == "," or ante is None or self._at_start(sent.start, ante.start):
-                    continue
-            span = self._claim(sent, start, end, "reported-relative", who, (toks[aux][0], cue[1]))
-            if span is not None:
-                out.append(span)
-        return out
 
     def _quote_participle(self, sent: Sentence, quote: ClaimSpan) -> ClaimSpan | None:
         """`"…," the mayor said, adding that …`: a participle after a quote's attribution opens a

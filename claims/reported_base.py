@@ -10,6 +10,8 @@ from claims.phrases import Mention, Tok, mention_after
 from claims.quote_base import RULE_CONFIDENCE, SUBORDINATORS, TRAIL, ClaimSpan, FinderBase, tok_at
 from claims.text import Sentence, quotes_between, tokens
 
+# Words after which a cue word is a noun.
+_NOUN_DETERMINERS = frozenset("the a an this that these those its their his her our my your every each".split())
 # Plain hearers of `told`: `told reporters that …`.
 _HEARERS = frozenset("reporters journalists him her them us me lawmakers supporters listeners viewers voters".split())
 # Words after a hearer that make the claim a directive to the hearer, who then belongs to it.
@@ -17,7 +19,7 @@ _DIRECTIVE_LEADS = frozenset("to not against".split())
 # Words that open the content clause after a hearer: `told Reuters that …`, `asked Ruiz whether …`.
 _CLAUSE_LEADS = frozenset("that if whether how what why where".split())
 # Rules whose content follows the cue.
-_AFTER_CUE_RULES = ("reported-speaker-first", "reported-coordinated", "reported-participle", "reported-relative")
+_AFTER_CUE_RULES = ("reported-speaker-first", "reported-coordinated", "reported-participle", "reported-relative", "reported-subordinate")
 # Prepositions that open an adjunct of the saying (where, when, to whom), never a claim of its own.
 _ADJUNCT_PREPOSITIONS = frozenset("at before during from in inside into outside through with".split())
 # Words that show a clause (a finite verb or a subject pronoun), so more than an adjunct phrase.
@@ -90,6 +92,26 @@ class ReportedBase(FinderBase):
                 return None  # all quoted: the direct pass owns it
             # `told Fox that "…"`: a quote inside reported speech, a mixed claim
         return ClaimSpan(start, end, kind, cue[0], cue[1], mention, rule, RULE_CONFIDENCE[rule], sent)
+
+    def _verb_cue(self, cue: tuple[int, int]) -> bool:
+        """Whether a cue word works as a reporting verb here (reported speech only)."""
+        word = self.text[cue[0] : cue[1]]
+        low = word.lower()
+        if low in C.CUE_QUOTE_ONLY:
+            return False
+        if len(word) > 1 and word.isupper():
+            return False  # an all-capitals heading: "HE'S BEEN CALLED OUT BY FELLOW DOCTORS"
+        before = self.text[max(0, cue[0] - 3) : cue[0]]
+        if before.endswith(("’s ", "'s ", "s’ ", "s' ")):
+            return False  # a noun after a possessive: "Editor's note"
+        prev = P.RE_PREV_WORD.search(self.text, max(0, cue[0] - 12), cue[0])
+        if prev is not None and prev.group(1).lower() in _NOUN_DETERMINERS:
+            return False  # a noun after a determiner: "studied the report", "a promise"
+        if low.startswith("call") and " " not in low:
+            nxt = P.RE_NEXT_WORD.match(self.text, cue[1])
+            if nxt is not None and nxt.group(1).lower() in C.CALL_PARTICLES:
+                return False  # "called into the show"
+        return True
 
     def _content_from(self, cue: tuple[int, int], end: int) -> int:
         """Where the content after a cue starts: past its hearer (`told Reuters`, `asked the mayor`) and

@@ -1354,3 +1354,27 @@ def test_content_closed_by_a_quote_and_its_comma(text: str, expected: list[Any])
 )
 def test_quantifiers_respondents_and_datelines_before_a_cue(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a clause with its own subject after a link, beside the sentence's main claim
+        (
+            "The mayor said the pier would reopen in May, though she admitted the repairs were behind schedule.",
+            [("The mayor", "said", "the pier would reopen in May"), ("she", "admitted", "the repairs were behind schedule")],
+        ),
+        # a subordinate clause opening the sentence ends at its comma
+        (
+            'When Ana Ruiz warned that the pier was unsafe, Baker replied, "We will fix it."',
+            [("Ana Ruiz", "warned", "that the pier was unsafe"), ("Baker", "replied", '"We will fix it."')],
+        ),
+        # its cue with an object, not a clause: no claim
+        (
+            "The mayor said the pier would reopen in May, though she called for patience.",
+            [("The mayor", "said", "the pier would reopen in May")],
+        ),
+    ],
+)
+def test_a_clause_with_its_own_subject_beside_the_main_claim(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected

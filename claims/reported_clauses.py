@@ -1,0 +1,105 @@
+"""Claims in a clause inside a sentence whose main claim is found elsewhere: a relative clause
+(`Duss, who said he would testify, …`) and a subordinate or coordinate clause with its own subject
+(`…, though she acknowledged it was unlikely`, `When Ruiz noted that …, Baker …`)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from claims import patterns as P
+from claims.phrases import Mention, antecedent_of, mention_before, strip_auxiliaries
+from claims.quote_base import ClaimSpan, tok_at
+from claims.reported_base import ReportedBase, has_clause
+from claims.text import Sentence, tokens
+
+# How far before a cue a relative pronoun is looked for (characters): `who has repeatedly said`.
+_WHO_WINDOW = 48
+# How far before a cue a clause's subject and the word that links its clause are looked for (characters).
+_CLAUSE_WINDOW = 64
+# Words that open a clause with a subject of its own: `though she acknowledged`, `but aides said`
+# (P.RE_CLAUSE_LINK finds the same words).
+_CLAUSE_LINKS = frozenset("after although and as because but since though when whereas while".split())
+# Links that, opening the sentence, make their clause come before the main one: it ends at a comma.
+_LEADING_LINKS = frozenset("after although as because since though when whereas while".split())
+
+
+class ClauseRules(ReportedBase):
+    """Claims in relative, subordinate and coordinate clauses, beside a sentence's main claim."""
+
+    def _relatives(self, sent: Sentence, found: list[ClaimSpan], cues: list[tuple[int, int]]) -> list[ClaimSpan]:
+        """`Duss, who said he would testify, …`, `… an adviser who warned that the plan would fail.`: a
+        relative clause whose cue reports a clause is a claim by the antecedent. Set off by a comma, it
+        ends at the next one; without one (`voters who say X were divided`), its end is unknown unless a
+        dash, a bracket or the sentence's end closes it, after an antecedent that is not the sentence's subject."""
+        out: list[ClaimSpan] = []
+        k = bisect_left(self.whos, sent.start)
+        if k == len(self.whos) or self.whos[k] >= sent.end:
+            return out  # for speed: no `who` in the sentence
+        # a cue with no `who` in the few words before it is no relative clause's
+        cues = [c for c in cues if self.text.find("who ", max(sent.start, c[0] - _WHO_WINDOW), c[0]) >= 0]
+        if cues:
+            found = [c for c in found if c.start < sent.end and c.end > sent.start or c.cue_start is not None and sent.start <= c.cue_start < sent.end]
+        for cue in cues:
+            if self.inside_quote(cue[0]) or any(c.start <= cue[0] < c.end or c.cue_start == cue[0] for c in found):
+                continue  # inside a claim already found, or its cue
+            toks = tokens(self.text, max(sent.start, cue[0] - _WHO_WINDOW), cue[1])  # the few words before the cue
+            ct = tok_at(toks, cue[0])
+            aux = strip_auxiliaries(self.text, toks, ct) if ct is not None else 0
+            if aux == 0 or self.text[toks[aux - 1][0] : toks[aux - 1][1]].lower() != "who" or not self._verb_cue(cue):
+                continue
+            start = self._content_from(cue, sent.end)
+            end = sent.end
+            for close in P.RE_RELATIVE_CLOSE.finditer(self.text, start, sent.end):
+                if not self.inside_quote(close.start()):
+                    end = close.start()
+                    break
+            who = Mention(toks[aux - 1][0], toks[aux - 1][1])
+            if not has_clause(self.text[start:end].split()):
+                continue  # `who wrote the profile`, `who advised Obama`: an object, not a claim
+            if not self.text[sent.start : who.start].rstrip().endswith(","):
+                ante = antecedent_of(self.text, who.start, sent.start)
+                if self.text[end : end + 1] == "," or ante is None or self._at_start(sent.start, ante.start):
+                    continue
+            span = self._claim(sent, start, end, "reported-relative", who, (toks[aux][0], cue[1]))
+            if span is not None:
+                out.append(span)
+        return out
+
+    def _subordinates(self, sent: Sentence, found: list[ClaimSpan], cues: list[tuple[int, int]]) -> list[ClaimSpan]:
+        """`Figueroa said A, though she acknowledged B`, `When Clinton noted that B, Trump …`: a cue whose
+        subject follows a clause link is a claim of its own. A clause opening the sentence ends at its
+        comma; a later one runs to the sentence's end. It must report a clause, not an object."""
+        out: list[ClaimSpan] = []
+        if not found:
+            return out  # with no claim found, the main passes have already tried every cue's subject
+        for cue in cues:
+            if any(c.start <= cue[0] < c.end or c.cue_start == cue[0] for c in found) or self.inside_quote(cue[0]):
+                continue  # inside a claim already found, or its cue
+            if P.RE_CLAUSE_LINK.search(self.text, max(sent.start, cue[0] - _CLAUSE_WINDOW), cue[0]) is None:
+                continue  # for speed: no clause link in reach
+            toks = tokens(self.text, max(sent.start, cue[0] - _CLAUSE_WINDOW), cue[1])
+            ct = tok_at(toks, cue[0])
+            aux = strip_auxiliaries(self.text, toks, ct) if ct is not None else 0
+            m = mention_before(self.text, toks, aux) if aux > 1 else None
+            j = tok_at(toks, m.start) if m is not None else None
+            if m is None or j is None or j == 0 or not self._verb_cue(cue):
+                continue
+            link = self.text[toks[j - 1][0] : toks[j - 1][1]].lower()
+            if link not in _CLAUSE_LINKS:
+                continue
+            start = self._content_from(cue, sent.end)
+            end = sent.end
+            if link in _LEADING_LINKS and self._at_start(sent.start, toks[j - 1][0]):
+                close = P.RE_RELATIVE_CLOSE.search(self.text, start, sent.end)
+                if close is None or self.inside_quote(close.start()):
+                    continue  # where the clause ends is unknown
+                end = close.start()
+            nxt = [c.start for c in found if c.start > start]
+            end = min([end, *nxt])
+            if not has_clause(self.text[start:end].split()):
+                continue  # `though she called for calm`: an object, not a claim
+            span = self._claim(sent, start, end, "reported-subordinate", m, (toks[aux][0], cue[1]))
+            if span is not None:
+                out.append(span)
+                found = [*found, span]
+        return out
