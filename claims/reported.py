@@ -53,6 +53,9 @@ class ReportedRules(ClauseRules):
                 found = self._reported_in(sent)
                 out.extend(found)
             cues = self.cues_in(sent.start, sent.end)
+            asked = self._asked(sent, cues) if cues else None
+            if asked is not None:
+                out.append(asked)
             if len(cues) > 1 or (cues and not found) or (cues and si in consumed):
                 # for speed: one cue, already a claim's, leaves no clause to read
                 more = self._relatives(sent, found, cues)

@@ -19,7 +19,9 @@ _DIRECTIVE_LEADS = frozenset("to not against".split())
 # Words that open the content clause after a hearer: `told Reuters that …`, `asked Ruiz whether …`.
 _CLAUSE_LEADS = frozenset("that if whether how what why where".split())
 # Rules whose content follows the cue.
-_AFTER_CUE_RULES = ("reported-speaker-first", "reported-coordinated", "reported-participle", "reported-relative", "reported-subordinate")
+_AFTER_CUE_RULES = (
+    "reported-speaker-first", "reported-coordinated", "reported-participle", "reported-relative", "reported-subordinate", "asked"
+)
 # Prepositions that open an adjunct of the saying (where, when, to whom), never a claim of its own.
 _ADJUNCT_PREPOSITIONS = frozenset("at before during from in inside into outside through with".split())
 # Words that show a clause (a finite verb or a subject pronoun), so more than an adjunct phrase.
@@ -48,7 +50,7 @@ class ReportedBase(FinderBase):
     """What the reported-speech passes build on: content trimming and the rules named by a source phrase."""
 
     def _claim(
-        self, sent: Sentence, start: int, end: int, rule: str, mention: Mention, cue: tuple[int, int]
+        self, sent: Sentence, start: int, end: int, rule: str, mention: Mention | None, cue: tuple[int, int]
     ) -> ClaimSpan | None:
         """The claim between start and end once the edges are trimmed (punctuation, an opener, an event
         tail, a concessive aside); a leading complementiser `that` stays, as annotators mark it. None

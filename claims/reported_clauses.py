@@ -1,6 +1,7 @@
 """Claims in a clause inside a sentence whose main claim is found elsewhere: a relative clause
-(`Duss, who said he would testify, …`) and a subordinate or coordinate clause with its own subject
-(`…, though she acknowledged it was unlikely`, `When Ruiz noted that …, Baker …`)."""
+(`Duss, who said he would testify, …`), a subordinate or coordinate clause with its own subject
+(`…, though she acknowledged it was unlikely`, `When Ruiz noted that …, Baker …`) and the question
+of a leading `Asked whether …,` (its asker unnamed)."""
 
 from __future__ import annotations
 
@@ -103,3 +104,20 @@ class ClauseRules(ReportedBase):
                 out.append(span)
                 found = [*found, span]
         return out
+
+    def _asked(self, sent: Sentence, cues: list[tuple[int, int]]) -> ClaimSpan | None:
+        """`Asked whether the port would close, Ruiz said …`, `When asked about the delays, …`: the
+        question put to the sentence's subject is a claim with no named source; it ends at its comma."""
+        cue = cues[0]
+        if self.text[cue[0] : cue[1]].lower() != "asked":
+            return None
+        lead = self.text[sent.start : cue[0]].split()
+        if lead and not (len(lead) == 1 and lead[0].lower() == "when"):
+            return None  # `Asked` must open the sentence: `Ruiz asked whether …` has a speaker
+        start = self._content_from(cue, sent.end)
+        close = P.RE_RELATIVE_CLOSE.search(self.text, start, sent.end)
+        while close is not None and self.inside_quote(close.start()):
+            close = P.RE_RELATIVE_CLOSE.search(self.text, close.end(), sent.end)
+        if close is None:
+            return None  # where the question ends is unknown
+        return self._claim(sent, start, close.start(), "asked", None, cue)

@@ -1378,3 +1378,22 @@ def test_quantifiers_respondents_and_datelines_before_a_cue(text: str, expected:
 )
 def test_a_clause_with_its_own_subject_beside_the_main_claim(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a leading `Asked …,` is a question with no named source; it ends at its comma
+        (
+            'Asked whether the port would close, Ana Ruiz replied, "Not this year."',
+            [(None, "Asked", "whether the port would close"), ("Ana Ruiz", "replied", '"Not this year."')],
+        ),
+        ("When asked about the delays at the pier, the mayor shrugged.", [(None, "asked", "the delays at the pier")]),
+        # with a subject, the asker is named
+        ("Ruiz asked whether the port would close.", [("Ruiz", "asked", "whether the port would close")]),
+        # with no comma, where the question ends is unknown
+        ("Asked twice he walked away.", []),
+    ],
+)
+def test_a_leading_asked_clause(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
