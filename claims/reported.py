@@ -28,6 +28,8 @@ _ADJUNCT_LEADS = frozenset(
     tonight when where while who whose with yesterday according
     """.split()
 )
+# How far into a sentence a leading `Asked` or `When asked` can start (characters).
+_ASKED_REACH = 5
 # The longest aside (tokens) between a sentence's subject and its cue: `X, of Springfield, Va., said`.
 _MAX_ASIDE = 30
 
@@ -42,6 +44,7 @@ class ReportedRules(ClauseRules):
         for c in direct:
             quoted.setdefault(c.sentence.start, []).append(c)
         for si, sent in enumerate(self.sents):
+            cues = self.cues_in(sent.start, sent.end)
             if si in consumed:
                 quote = attributed.get(sent.start)
                 extra = self._quote_participle(sent, quote) if quote is not None else None
@@ -49,22 +52,25 @@ class ReportedRules(ClauseRules):
                 if extra is not None:
                     out.append(extra)
                     found = [*found, extra]
+                if not cues:
+                    continue
             else:
-                found = self._reported_in(sent)
+                found = self._reported_in(sent, cues)
                 out.extend(found)
-            cues = self.cues_in(sent.start, sent.end)
-            asked = self._asked(sent, cues) if cues else None
-            if asked is not None:
-                out.append(asked)
-            if len(cues) > 1 or (cues and not found) or (cues and si in consumed):
-                # for speed: one cue, already a claim's, leaves no clause to read
-                more = self._relatives(sent, found, cues)
+                if not cues or (found and len(cues) == 1):
+                    continue  # for speed: no cue, or one that is a claim's already, leaves no clause to read
+            if cues[0][0] - sent.start <= _ASKED_REACH:
+                asked = self._asked(sent, cues)
+                if asked is not None:
+                    out.append(asked)
+            more = self._relatives(sent, found, cues) if self._has_who(sent) else []
+            if found or more:
                 out.extend(more + self._subordinates(sent, found + more, cues))
         out.extend(self._colon_blocks())
         return out
 
-    def _reported_in(self, sent: Sentence) -> list[ClaimSpan]:
-        cues = [c for c in self.cues_in(sent.start, sent.end) if not self.inside_quote(c[0]) and self._verb_cue(c)]
+    def _reported_in(self, sent: Sentence, all_cues: list[tuple[int, int]]) -> list[ClaimSpan]:
+        cues = [c for c in all_cues if not self.inside_quote(c[0]) and self._verb_cue(c)]
         if not cues:
             nominal = self._nominal(sent)
             return [nominal] if nominal is not None else []

@@ -27,6 +27,11 @@ _LEADING_LINKS = frozenset("after although as because since though when whereas 
 class ClauseRules(ReportedBase):
     """Claims in relative, subordinate and coordinate clauses, beside a sentence's main claim."""
 
+    def _has_who(self, sent: Sentence) -> bool:
+        """For speed: whether `who` occurs in the sentence at all."""
+        k = bisect_left(self.whos, sent.start)
+        return k < len(self.whos) and self.whos[k] < sent.end
+
     def _relatives(self, sent: Sentence, found: list[ClaimSpan], cues: list[tuple[int, int]]) -> list[ClaimSpan]:
         """`Duss, who said he would testify, …`, `… an adviser who warned that the plan would fail.`: a
         relative clause whose cue reports a clause is a claim by the antecedent. Set off by a comma, it
@@ -34,10 +39,9 @@ class ClauseRules(ReportedBase):
         dash, a bracket or the sentence's end closes it, after an antecedent that is not the sentence's subject."""
         out: list[ClaimSpan] = []
         k = bisect_left(self.whos, sent.start)
-        if k == len(self.whos) or self.whos[k] >= sent.end:
-            return out  # for speed: no `who` in the sentence
         # a cue with no `who` in the few words before it is no relative clause's
-        cues = [c for c in cues if self.text.find("who ", max(sent.start, c[0] - _WHO_WINDOW), c[0]) >= 0]
+        whos = self.whos[k : bisect_left(self.whos, sent.end, k)]
+        cues = [c for c in cues if any(0 < c[0] - w <= _WHO_WINDOW for w in whos)]
         if cues:
             found = [c for c in found if c.start < sent.end and c.end > sent.start or c.cue_start is not None and sent.start <= c.cue_start < sent.end]
         for cue in cues:
