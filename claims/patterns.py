@@ -214,9 +214,12 @@ RE_NEW_CLAUSE = regex.compile(
     flags=regex.IGNORECASE | regex.REVERSE,
 )
 
-# A concessive aside after reported content is the writer's, not the source's: ", although he ...".
+# A concessive aside after reported content is the writer's, not the source's: ", although he ...",
+# and so is `, but` before a second verb of the subject: ", but offered no proof", ", but has refused".
 RE_CONCESSIVE = regex.compile(
-    r",\s++(?:although|though|even\s++though|whereas|despite|according\s++to)\b|;\s", flags=regex.IGNORECASE
+    r""",\s++(?:although|though|even\s++though|whereas|despite|according\s++to)\b|;\s
+      |,\s++but\s++(?:also|then|has|have|had|did|didn[’']t|declined|refused|offered|stopped)\b""",
+    flags=regex.IGNORECASE | regex.VERBOSE,
 )
 
 # A claim named by a noun: "his claim that …", "Trump's warning that …" (the owner is the source).

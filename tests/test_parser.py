@@ -1397,3 +1397,26 @@ def test_a_clause_with_its_own_subject_beside_the_main_claim(text: str, expected
 )
 def test_a_leading_asked_clause(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # `, but` before a second verb of the subject: the writer's account, not the claim
+        (
+            "Ana Ruiz claimed the ferry had been sabotaged, but offered no proof.",
+            [("Ana Ruiz", "claimed", "the ferry had been sabotaged")],
+        ),
+        (
+            "Tom Baker has said the pier is unsafe, but has refused to close it.",
+            [("Tom Baker", "has said", "the pier is unsafe")],
+        ),
+        # `, but` before a new subject may still be the source's
+        (
+            "Ana Ruiz said she hopes to win the seat, but she knows the race is close.",
+            [("Ana Ruiz", "said", "she hopes to win the seat, but she knows the race is close")],
+        ),
+    ],
+)
+def test_but_before_a_second_verb_ends_the_claim(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
