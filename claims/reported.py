@@ -18,7 +18,7 @@ from claims.phrases import (
 )
 from claims.quote_base import MAX_TAIL, QUOTE_CLOSE, SUBORDINATORS, TRAIL, ClaimSpan, tok_at
 from claims.reported_base import adjunct_only, has_clause
-from claims.reported_clauses import ClauseRules
+from claims.reported_clauses import LEADING_LINKS, ClauseRules
 from claims.text import Sentence, quotes_between, tokens
 
 # Words that may follow an inverted speaker (`…, said Tom Baker on Monday`) without starting a clause.
@@ -98,6 +98,10 @@ class ReportedRules(ClauseRules):
             main = self._second_verb(sent, cues)
         if main is None:
             main = self._nominal(sent)
+        if main is not None and main.rule == "reported-speaker-first":
+            lead = self._leading_clause(sent, toks, cues, main)
+            if lead is not None:
+                return lead
         out = [main] if main is not None else []
         if main is not None and main.rule == "according-to" and main.mention is not None and main.cue_start is not None and sent.start < main.cue_start < main.start:
             head = self._claim(sent, sent.start, main.cue_start, "according-to", main.mention, (main.cue_start, main.cue_end or 0))
@@ -120,6 +124,31 @@ class ReportedRules(ClauseRules):
         if extra is not None:
             out.append(extra)
         return out
+
+    def _leading_clause(
+        self, sent: Sentence, toks: list[Tok], cues: list[tuple[int, int]], main: ClaimSpan
+    ) -> list[ClaimSpan] | None:
+        """`When Ruiz noted that the ferry was late, Baker said …`: a subordinate clause opening the
+        sentence ends at its comma; the main clause after it is a claim only with a cue of its own."""
+        if main.mention is None or main.cue_start is None or main.cue_end is None:
+            return None
+        lead = self.text[sent.start : main.mention.start].split()
+        if len(lead) != 1 or lead[0].lower() not in LEADING_LINKS or "," in self.text[main.cue_end : main.start]:
+            return None  # `As Trump said, the economy …`: the content follows the comma
+        close = P.RE_RELATIVE_CLOSE.search(self.text, main.start, main.end)
+        while close is not None and self.inside_quote(close.start()):
+            close = P.RE_RELATIVE_CLOSE.search(self.text, close.end(), main.end)
+        if close is None:
+            return None
+        head = self._claim(sent, main.start, close.start(), "reported-subordinate", main.mention, (main.cue_start, main.cue_end))
+        if head is None:
+            return None
+        for cue in cues:
+            ct = tok_at(toks, cue[0]) if cue[0] > close.start() else None
+            second = self._speaker_first(sent, toks, ct, cue) if ct is not None else None
+            if second is not None:
+                return [head, second]
+        return [head]  # `When Clinton said the plan failed, the crowd cheered.`: the rest is the writer's
 
     def _split_participle(
         self, sent: Sentence, cues: list[tuple[int, int]], main: ClaimSpan

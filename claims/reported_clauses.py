@@ -21,7 +21,7 @@ _CLAUSE_WINDOW = 64
 # (P.RE_CLAUSE_LINK finds the same words).
 _CLAUSE_LINKS = frozenset("after although and as because but since though when whereas while".split())
 # Links that, opening the sentence, make their clause come before the main one: it ends at a comma.
-_LEADING_LINKS = frozenset("after although as because since though when whereas while".split())
+LEADING_LINKS = frozenset("after although as because since though when whereas while".split())
 
 
 class ClauseRules(ReportedBase):
@@ -94,7 +94,7 @@ class ClauseRules(ReportedBase):
                 continue
             start = self._content_from(cue, sent.end)
             end = sent.end
-            if link in _LEADING_LINKS and self._at_start(sent.start, toks[j - 1][0]):
+            if link in LEADING_LINKS and self._at_start(sent.start, toks[j - 1][0]):
                 close = P.RE_RELATIVE_CLOSE.search(self.text, start, sent.end)
                 if close is None or self.inside_quote(close.start()):
                     continue  # where the clause ends is unknown

@@ -463,11 +463,11 @@ SPEAKERS: list[Case] = [
     # a conjunction opening the sentence is not part of the name after it
     (
         "Tom Reed met voters. While Reed said taxes would fall, his aides disagreed.",
-        [_indirect("taxes would fall, his aides disagreed", "Tom Reed", mention="Reed")],
+        [_indirect("taxes would fall", "Tom Reed", mention="Reed")],
     ),
     (
         "Maria Lopez spoke first. After Lopez said the plan was sound, the room went quiet.",
-        [_indirect("the plan was sound, the room went quiet", "Maria Lopez", mention="Lopez")],
+        [_indirect("the plan was sound", "Maria Lopez", mention="Lopez")],
     ),
     # a title makes a lone surname a name a pronoun can take, and says its gender
     ("When Mr. Haddad arrived, he said the port would reopen.", [_indirect("the port would reopen", "Haddad", mention="he")]),
@@ -1419,4 +1419,28 @@ def test_a_leading_asked_clause(text: str, expected: list[Any]) -> None:
     ],
 )
 def test_but_before_a_second_verb_ends_the_claim(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a subordinate clause opening the sentence ends at its comma; the main clause speaks for itself
+        (
+            "When Ana Ruiz noted that the ferry was late, Tom Baker said the timetable was new.",
+            [("Ana Ruiz", "noted", "that the ferry was late"), ("Tom Baker", "said", "the timetable was new")],
+        ),
+        (
+            "While the mayor said the pier would reopen in May, the harbour master argued that June was likelier.",
+            [
+                ("the mayor", "said", "the pier would reopen in May"),
+                ("the harbour master", "argued", "that June was likelier"),
+            ],
+        ),
+        ("When Lena Ortiz said the plan had failed, the crowd cheered.", [("Lena Ortiz", "said", "the plan had failed")]),
+        # `As X said,`: the content follows the comma
+        ("As Tom Baker said, the harbour is too small.", [("Tom Baker", "said", "the harbour is too small")]),
+    ],
+)
+def test_a_leading_subordinate_clause_ends_at_its_comma(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
