@@ -245,6 +245,9 @@ class ReportedRules(ClauseRules):
             if m is None or word not in C.CUE_INVERTIBLE or not (short or self._quote_before(toks, aux)) or self._clause_after(toks, m):
                 return None  # a quote closed by its comma (`…," said X, who …`) owns what precedes it
             return self._claim(sent, sent.start, self._content_end(toks, aux), "reported-cue-speaker", m, cue_span)
+        first_word = self.text[toks[0][0] : toks[0][1]].lower()
+        if first_word.endswith("ing") and first_word in P.CUE_FORMS:
+            return None  # `Noting that …, Schlafly said …`: the participle's clause is `_asked`'s, the rest follows the cue
         m = first  # mention_before reads `relative` only after a comma, and there is none before the cue here
         if m is None or self.text[m.start : m.end].lower() == "who":
             return None  # `…, who said X`: a relative clause, its content follows the cue

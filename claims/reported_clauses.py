@@ -111,17 +111,25 @@ class ClauseRules(ReportedBase):
 
     def _asked(self, sent: Sentence, cues: list[tuple[int, int]]) -> ClaimSpan | None:
         """`Asked whether the port would close, Ruiz said …`, `When asked about the delays, …`: the
-        question put to the sentence's subject is a claim with no named source; it ends at its comma."""
+        question put to the sentence's subject is a claim with no named source; it ends at its comma.
+        `Noting that the port was busy, Ruiz …`: a leading participle's claim is the subject's."""
         cue = cues[0]
-        if self.text[cue[0] : cue[1]].lower() != "asked":
+        word = self.text[cue[0] : cue[1]].lower()
+        participle = word.endswith("ing") and word != "according to"
+        if word != "asked" and not participle:
             return None
         lead = self.text[sent.start : cue[0]].split()
-        if lead and not (len(lead) == 1 and lead[0].lower() == "when"):
-            return None  # `Asked` must open the sentence: `Ruiz asked whether …` has a speaker
+        if lead and not (len(lead) == 1 and lead[0].lower() == "when" and not participle):
+            return None  # the cue must open the sentence: `Ruiz asked whether …` has a speaker
         start = self._content_from(cue, sent.end)
         close = P.RE_RELATIVE_CLOSE.search(self.text, start, sent.end)
         while close is not None and self.inside_quote(close.start()):
             close = P.RE_RELATIVE_CLOSE.search(self.text, close.end(), sent.end)
-        if close is None:
-            return None  # where the question ends is unknown
-        return self._claim(sent, start, close.start(), "asked", None, cue)
+        if close is None or self.text[close.start()] != ",":
+            return None  # where the clause ends is unknown
+        if not participle:
+            return self._claim(sent, start, close.start(), "asked", None, cue)
+        subject = self._subject(close.end(), sent.end)
+        if subject is None or self.text[close.end() : subject.start].strip():
+            return None  # the subject must follow the comma: `Noting …, Trump said`
+        return self._claim(sent, start, close.start(), "reported-participle", subject, cue)

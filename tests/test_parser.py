@@ -1444,3 +1444,20 @@ def test_but_before_a_second_verb_ends_the_claim(text: str, expected: list[Any])
 )
 def test_a_leading_subordinate_clause_ends_at_its_comma(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a participle cue opening the sentence: its clause is the subject's, up to the comma
+        (
+            "Noting that the ferry was late again, Ana Ruiz said the timetable would change.",
+            [("Ana Ruiz", "Noting", "that the ferry was late again"), ("Ana Ruiz", "said", "the timetable would change")],
+        ),
+        ("Acknowledging that the pier was old, the mayor promised repairs.", [("the mayor", "Acknowledging", "that the pier was old")]),
+        # a participle that is no cue opens no claim
+        ("Speaking to reporters, Tom Baker said the pier was safe.", [("Tom Baker", "said", "the pier was safe")]),
+    ],
+)
+def test_a_participle_cue_opening_the_sentence(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
