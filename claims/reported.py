@@ -63,6 +63,8 @@ class ReportedRules(ClauseRules):
                 asked = self._asked(sent, cues)
                 if asked is not None:
                     out.append(asked)
+            if not found:
+                out.extend(self._passive_asked(sent, cues))
             more = self._relatives(sent, found, cues) if self._has_who(sent) else []
             if found or more:
                 out.extend(more + self._subordinates(sent, found + more, cues))

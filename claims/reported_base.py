@@ -106,7 +106,7 @@ class ReportedBase(FinderBase):
         before = self.text[max(0, cue[0] - 3) : cue[0]]
         if before.endswith(("’s ", "'s ", "s’ ", "s' ")):
             return False  # a noun after a possessive: "Editor's note"
-        if _word_before(self.text, cue[0], max(0, cue[0] - 12)).lower() in _NOUN_DETERMINERS:
+        if word_before(self.text, cue[0], max(0, cue[0] - 12)).lower() in _NOUN_DETERMINERS:
             return False  # a noun after a determiner: "studied the report", "a promise"
         if low.startswith("call") and " " not in low:
             nxt = P.RE_NEXT_WORD.match(self.text, cue[1])
@@ -253,7 +253,7 @@ class ReportedBase(FinderBase):
         return out
 
 
-def _word_before(text: str, pos: int, lo: int) -> str:
+def word_before(text: str, pos: int, lo: int) -> str:
     """The letters just before the spaces that end at pos, within text[lo:pos] ("" when none): what
     RE_PREV_WORD finds, scanned in Python, which is faster on these few characters."""
     j = pos

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from claims import patterns as P
 from claims.phrases import Mention, antecedent_of, mention_before, strip_auxiliaries
 from claims.quote_base import ClaimSpan, tok_at
-from claims.reported_base import ReportedBase, has_clause
+from claims.reported_base import ReportedBase, has_clause, word_before
 from claims.text import Sentence, tokens
 
 # How far before a cue a relative pronoun is looked for (characters): `who has repeatedly said`.
@@ -20,6 +20,10 @@ _CLAUSE_WINDOW = 64
 # Words that open a clause with a subject of its own: `though she acknowledged`, `but aides said`
 # (P.RE_CLAUSE_LINK finds the same words).
 _CLAUSE_LINKS = frozenset("after although and as because but since though when whereas while".split())
+# Forms of `be` that make `asked` passive: `was asked about`.
+_PASSIVE_BE = frozenset("be been being is was were".split())
+# Words that open what a passive `asked` put to its subject: `was asked about`, `was asked to name`.
+_QUESTION_LEADS = frozenset("about for how if to what whether which who why".split())
 # Links that, opening the sentence, make their clause come before the main one: it ends at a comma.
 LEADING_LINKS = frozenset("after although as because since though when whereas while".split())
 
@@ -133,3 +137,23 @@ class ClauseRules(ReportedBase):
         if subject is None or self.text[close.end() : subject.start].strip():
             return None  # the subject must follow the comma: `Noting …, Trump said`
         return self._claim(sent, start, close.start(), "reported-participle", subject, cue)
+
+    def _passive_asked(self, sent: Sentence, cues: list[tuple[int, int]]) -> list[ClaimSpan]:
+        """`Sanders was asked to name a decision …`, `she has been asked about the loan`: a question put
+        to the subject by an unnamed asker; it ends at the clause's comma or the sentence's end."""
+        out: list[ClaimSpan] = []
+        for cue in cues:
+            if self.text[cue[0] : cue[1]].lower() != "asked" or self.inside_quote(cue[0]):
+                continue
+            if word_before(self.text, cue[0], max(sent.start, cue[0] - 8)).lower() not in _PASSIVE_BE:
+                continue
+            nxt = P.RE_NEXT_WORD.match(self.text, cue[1])
+            if nxt is None or nxt.group(1).lower() not in _QUESTION_LEADS:
+                continue  # `the question was asked of a contender`: not what was asked
+            start = self._content_from(cue, sent.end)
+            close = P.RE_RELATIVE_CLOSE.search(self.text, start, sent.end)
+            end = close.start() if close is not None and not self.inside_quote(close.start()) else sent.end
+            span = self._claim(sent, start, end, "asked", None, cue)
+            if span is not None:
+                out.append(span)
+        return out

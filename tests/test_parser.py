@@ -1461,3 +1461,17 @@ def test_a_leading_subordinate_clause_ends_at_its_comma(text: str, expected: lis
 )
 def test_a_participle_cue_opening_the_sentence(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a passive `asked`: what was put to the subject, by an unnamed asker
+        ("Ana Ruiz was asked to name the new harbour master.", [(None, "asked", "to name the new harbour master")]),
+        ("Tom Baker has been asked about the loan, and he declined to answer.", [(None, "asked", "the loan")]),
+        # `asked of`: the subject is the question, not its addressee
+        ("The question has been asked of every mayor since 1990.", []),
+    ],
+)
+def test_a_passive_asked(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
