@@ -274,6 +274,8 @@ class ReportedRules(ClauseRules):
         quoted = self._quote_before(toks, k)  # `"…," X said on Monday, citing …`: the quote's side is the content
         if not quoted and (tail_words > MAX_TAIL or long_tail or _tail_has_clause(self.text, toks, cue[1])):
             return None  # a clause after the cue is its content (a lone adjunct, `in her memo to staff`, is not)
+        if not quoted and tail_words > 1 and quotes_between(self.quotes, self.qstarts, cue[1], sent.end):
+            return None  # `At a fundraiser, Clinton called them "deplorables."`: the quoted words are the content
         if self.text[toks[0][0] : toks[0][1]].lower() in SUBORDINATORS:
             return None  # `When he bought the mine, Clarke said, …`: the content follows the cue
         return self._claim(sent, sent.start, self._content_end(toks, k), "reported-speaker-last", m, cue_span)

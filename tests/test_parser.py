@@ -1475,3 +1475,23 @@ def test_a_participle_cue_opening_the_sentence(text: str, expected: list[Any]) -
 )
 def test_a_passive_asked(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # quoted words after the cue are its content, not a tail after a speaker-last attribution
+        (
+            'At a dinner in Millbrook with the harbour board, Ruiz called the new pier "a white elephant."',
+            [("Ruiz", "called", 'the new pier "a white elephant."')],
+        ),
+        (
+            'On the radio this morning, Tom Baker described the ferry timetable as "a fantasy."',
+            [("Tom Baker", "described", 'the ferry timetable as "a fantasy."')],
+        ),
+        # a short unquoted tail stays an adjunct of the attribution
+        ("The ferry will be late again, Ruiz said on Monday.", [("Ruiz", "said", "The ferry will be late again")]),
+    ],
+)
+def test_quoted_words_after_the_cue_are_its_content(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected
