@@ -1495,3 +1495,17 @@ def test_a_passive_asked(text: str, expected: list[Any]) -> None:
 )
 def test_quoted_words_after_the_cue_are_its_content(text: str, expected: list[Any]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # brand and label give a source's label for something: cues in their -ed and -ing forms
+        ('The council branded the new pier "a white elephant."', [("The council", "branded", 'the new pier "a white elephant."')]),
+        ('The mayor labeled the ferry plan "a fantasy."', [("The mayor", "labeled", 'the ferry plan "a fantasy."')]),
+        # their bare and -s forms are nouns
+        ("The label on the crate was torn.", []),
+    ],
+)
+def test_brand_and_label_are_cues(text: str, expected: list[Any]) -> None:
+    assert _found(text) == expected

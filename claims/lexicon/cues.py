@@ -23,7 +23,7 @@ CUE_VERBS = frozenset(
 # "took questions"): only their -ed and -ing forms are cues, e.g. "stated", "questioning".
 CUE_NOUN_LIKE = frozenset(
     """
-    answer charge comment counter object point protest question remark signal snap state
+    answer brand charge comment counter label object point protest question remark signal snap state
     """.split()
 )
 
@@ -90,7 +90,9 @@ CUE_WITH_HEARER = frozenset(
 
 # Cues that report a claim rather than speech proper are still claims; this marks the ones that
 # introduce an object rather than a clause, e.g. "described X as Y", "blasted X as Y".
-CUE_OBJECT_AS = frozenset("described describes blasted blasts called calls dismissed dismisses branded brands".split())
+CUE_OBJECT_AS = frozenset(
+    "described describes blasted blasts called calls dismissed dismisses branded brands labeled labelled".split()
+)
 
 # Verbs of belief that, after a speech cue, stay inside the claim: "US officials say they believe ...".
 BELIEF_VERBS = frozenset("believe believes believed think thinks thought expect expects expected fear fears feared".split())
