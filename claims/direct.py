@@ -45,7 +45,7 @@ class DirectRules(FinderBase):
                 before = self.text[lo : q.start].strip(" —–-")
                 opens = not before.strip(",") or (before.endswith(",") and len(before.split()) <= 5)
                 found = (self._after(q, hi) if opens else None) or self._intro(q, lo)
-                if found is None and qi + 1 == len(qs) and self._bare_after(q, hi) and si + 1 < len(self.sents):
+                if found is None and opens and qi + 1 == len(qs) and self._bare_after(q, hi) and si + 1 < len(self.sents):
                     found = self._after_next(q, self.sents[si + 1])
                     if found is not None:
                         consumed.add(si + 1)

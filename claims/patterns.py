@@ -218,9 +218,12 @@ RE_NEW_CLAUSE = regex.compile(
     flags=regex.IGNORECASE | regex.REVERSE,
 )
 
-# A concessive aside after reported content is the writer's, not the source's: ", although he ...".
+# A concessive aside after reported content is the writer's, not the source's: ", although he ...",
+# and so is `, but` before a second verb of the subject: ", but offered no proof", ", but has refused".
 RE_CONCESSIVE = regex.compile(
-    r",\s++(?:although|though|even\s++though|whereas|despite|according\s++to)\b|;\s", flags=regex.IGNORECASE
+    r""",\s++(?:although|though|even\s++though|whereas|despite|according\s++to)\b|;\s
+      |,\s++but\s++(?:also|then|has|have|had|did|didn[’']t|declined|refused|offered|stopped)\b""",
+    flags=regex.IGNORECASE | regex.VERBOSE,
 )
 
 # A claim named by a noun: "his claim that …", "Trump's warning that …" (the owner is the source).
@@ -238,6 +241,19 @@ RE_NOMINAL = regex.compile(
 
 # Where a clause inside a sentence ends: a comma not inside a number ("1,000").
 RE_CLAUSE_COMMA = regex.compile(r",(?!\d)")
+
+# A relative pronoun that may open a clause with a cue: "voters who said …". Standard-library `re` and
+# a literal start, for speed: one quick scan of the article, so that sentences without one skip the
+# relative-clause pass (which checks the whole word itself).
+RE_WHO = re.compile(r"who\s")
+
+# A word that opens a clause with a subject of its own, before a cue: "…, though she acknowledged".
+# Standard-library `re`, for speed: a quick test before the subordinate-clause rule reads the tokens.
+RE_CLAUSE_LINK = re.compile(r"\b(?:after|although|and|as|because|but|since|though|when|whereas|while)\s", re.IGNORECASE)
+
+# Where a relative clause ends: a comma (not inside a number), a dash, a bracket or a semicolon:
+# "economists who argue that taxes should be low -- assuming that …".
+RE_RELATIVE_CLOSE = regex.compile(r",(?!\d)|--|[—–―();]")
 
 # The word after a position: "called into" -> "into".
 RE_NEXT_WORD = regex.compile(r"\s++([\p{L}]++)")

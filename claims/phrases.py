@@ -84,8 +84,8 @@ def strip_auxiliaries(text: str, toks: list[Tok], end: int) -> int:
     k = end
     progressive = end < len(toks) and _word(text, toks[end]).lower().endswith("ing")
     while k > 0:
-        word = _word(text, toks[k - 1]).lower()
-        if word in C.CUE_AUXILIARIES or (progressive and word in _BE):
+        word = _word(text, toks[k - 1])  # lower case only: `Jolly said`, `Long said` end in a name
+        if word in C.CUE_AUXILIARIES or (progressive and word in _BE) or (word[-2:] == "ly" and _adverb(word)):
             k -= 1
         else:
             break
@@ -95,13 +95,18 @@ def strip_auxiliaries(text: str, toks: list[Tok], end: int) -> int:
 _BE = frozenset("is are was were been be".split())
 
 
+def _adverb(word: str) -> bool:
+    """An adverb of manner or time before a cue: `boldly suggested`, `has sharply criticized`."""
+    return len(word) > 4 and word.endswith("ly") and word.isalpha() and word.islower() and word not in C.NOT_ADVERBS
+
+
 def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = True) -> int | None:
     """Start index of the source phrase made of toks[start:end], ending just before a cue, or None."""
     if end <= 0:
         return None
     last = _word(text, toks[end - 1])
-    if last.lower() in _PRONOUNS:
-        return end - 1
+    if last.lower() in _PRONOUNS or (last.lower() in S.QUANTIFIER_SOURCES and (end == 1 or not _alnum_at(text, toks[end - 2]))):
+        return end - 1  # a pronoun, or a quantifier standing alone: `Some say`, `…, others said`
     k = end
     while k > 0:
         s, e = toks[k - 1]
@@ -154,6 +159,49 @@ def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = Tru
     if allow_generic:
         return _generic_np(text, toks, end)
     return None
+
+
+def subject_np(text: str, toks: list[Tok], end: int) -> Mention | None:
+    """A longer subject opening the sentence, made of toks[:end] after sentence openers:
+    `Clinton communication director Jennifer Palmieri`, `The city of Phoenix`. It ends in a capitalised
+    word or a source head and holds no comma, clause word or verb form, nor more than three plain words
+    in a row. For when the phrase just before the cue does not open the clause."""
+    k = 0
+    while k < end and (_word(text, toks[k]).lower() in S.SENTENCE_OPENERS or _word(text, toks[k]) == ","):
+        k += 1
+    if not 1 < end - k <= _MAX_SUBJECT or _word(text, toks[k]).lower() in _LEADING_NON_NP | _PRONOUNS:
+        return None
+    last = _word(text, toks[end - 1])
+    respondents = last.lower() in S.RESPONDENT_PARTICIPLES  # `those surveyed`, `voters polled`
+    if not (_is_cap(last) or last.lower() in _HEADS or respondents) or last.lower() in S.DETERMINERS:
+        return None  # `Trump took to Twitter overnight to`, `Hillary Clinton needs to sell herself and`
+    plain = 0  # plain lower-case words in a row: `communication director`
+    for j in range(k, end):
+        w = _word(text, toks[j])
+        low = w.lower()
+        if not w[:1].isalnum():
+            if not (w in "()-’'" or _np_token(text, toks, j)):
+                return None  # a comma, a quote mark, a colon
+            continue
+        if _is_cap(w) or low in _NP_WORDS or (respondents and j == end - 1):
+            plain = 0
+            continue
+        if low.endswith("ed") and j + 1 < end and _word(text, toks[j + 1]).lower() in _HEADS:
+            continue  # an adjective before its head: `registered voters`, `elected officials`
+        plain += 1
+        if plain > 3 or low in _CLAUSE_WORDS or low in _NOT_IN_SUBJECT or low.endswith(("ed", "ing", "ly", "’t", "'t")):
+            return None  # a verb or a clause: `Donald Trump isn't`, `The gap between what Trump`
+    return Mention(toks[k][0], toks[end - 1][1])
+
+
+# Plain words that never stand inside a subject phrase: question words and an infinitive's `to`.
+_NOT_IN_SUBJECT = frozenset("what how why whether where when which who whom to between".split())
+# The most tokens of a sentence-opening subject found by subject_np.
+_MAX_SUBJECT = 10
+
+
+def _alnum_at(text: str, t: Tok) -> bool:
+    return text[t[0]].isalnum()
 
 
 def _open_paren(text: str, toks: list[Tok], close: int) -> int | None:

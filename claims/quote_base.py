@@ -27,6 +27,9 @@ RULE_CONFIDENCE = {
     "according-to": 0.85,  # according to X, …
     "reported-participle": 0.7,  # …, adding that …
     "reported-coordinated": 0.75,  # X accused … and asserted that …
+    "reported-relative": 0.65,  # voters who said the economy was weak
+    "reported-subordinate": 0.65,  # …, though she acknowledged it was unlikely
+    "asked": 0.6,  # Asked whether the port would close, …
     "nominal": 0.6,  # his claim that …
 }
 # How far back the clause-start test looks (characters): keeps it linear on endless sentences.
@@ -70,6 +73,7 @@ class FinderBase:
         self.cues = [] if first is None else [first.span()]
         self.cues += [m.span("cue") for m in P.RE_CUE_AFTER.finditer(low, 0 if first is None else first.end())]
         self.cstarts = [c[0] for c in self.cues]
+        self.whos = [m.start() for m in P.RE_WHO.finditer(text)]
         # (toks, aux, mention) of the last _speaker_last: _speaker_first asks the same question next
         self._last_mention: tuple[list[Tok], int, Mention | None] | None = None
 
@@ -136,7 +140,7 @@ class FinderBase:
         Looks at a bounded window before the speaker, so a long sentence costs nothing extra."""
         whole = start - lo <= _CLAUSE_WINDOW
         before = self.text[max(lo, start - _CLAUSE_WINDOW) : start].strip().rstrip(QUOTE_CLOSE)
-        if not before or before.endswith((",", ":", ";", "—", "–", "-")):
+        if not before or before.endswith((",", ":", ";", "—", "–", "-", "\N{HORIZONTAL BAR}")):
             return True
         words = before.split()
         if words[-1].lower() in CLAUSE_LINKS:
@@ -156,9 +160,16 @@ class FinderBase:
     def _comma_before(self, toks: list[Tok], k: int) -> bool:
         """A comma ends the content before toks[k]: `…, X said` or `… "quote," X said`."""
         prev = self.text[toks[k - 1][0]]
-        if prev == ",":
-            return True
-        return k > 1 and prev in QUOTE_CLOSE and self.text[toks[k - 2][0]] == ","
+        return prev == "," or (prev in QUOTE_CLOSE and self._quote_before(toks, k))
+
+    def _quote_before(self, toks: list[Tok], k: int) -> bool:
+        """A quote closed by its comma stands just before toks[k]: `"…," X said`, `''…,'' X said`."""
+        if self.text[toks[k - 1][0]] not in QUOTE_CLOSE:
+            return False
+        j = k - 1
+        while j > 0 and k - j <= 2 and self.text[toks[j][0]] in QUOTE_CLOSE:
+            j -= 1
+        return j < k - 1 and self.text[toks[j][0]] == ","
 
 
 # Words that open a subordinate clause: the main clause, and so the content, comes after.

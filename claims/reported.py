@@ -8,13 +8,18 @@ from bisect import bisect_left
 
 from claims import patterns as P
 from claims.lexicon import cues as C
-from claims.phrases import Mention, Tok, mention_after, mention_before, strip_auxiliaries
+from claims.phrases import (
+    Mention,
+    Tok,
+    mention_after,
+    mention_before,
+    strip_auxiliaries,
+    subject_np,
+)
 from claims.quote_base import MAX_TAIL, QUOTE_CLOSE, SUBORDINATORS, TRAIL, ClaimSpan, tok_at
-from claims.reported_base import ReportedBase, adjunct_only
+from claims.reported_base import adjunct_only, has_clause
+from claims.reported_clauses import LEADING_LINKS, ClauseRules
 from claims.text import Sentence, quotes_between, tokens
-
-# Words after which a cue word is a noun.
-_NOUN_DETERMINERS = frozenset("the a an this that these those its their his her our my your every each".split())
 
 # Words that may follow an inverted speaker (`…, said Tom Baker on Monday`) without starting a clause.
 _ADJUNCT_LEADS = frozenset(
@@ -23,29 +28,51 @@ _ADJUNCT_LEADS = frozenset(
     tonight when where while who whose with yesterday according
     """.split()
 )
+# How far into a sentence a leading `Asked` or `When asked` can start (characters).
+_ASKED_REACH = 5
 # The longest aside (tokens) between a sentence's subject and its cue: `X, of Springfield, Va., said`.
 _MAX_ASIDE = 30
 
 
-class ReportedRules(ReportedBase):
+class ReportedRules(ClauseRules):
     """The reported-speech passes, over the sentences the direct passes left."""
 
     def reported(self, consumed: set[int], direct: list[ClaimSpan]) -> list[ClaimSpan]:
         out: list[ClaimSpan] = []
         attributed = {c.sentence.start: c for c in direct if c.mention is not None and c.cue_end is not None}
+        quoted: dict[int, list[ClaimSpan]] = {}
+        for c in direct:
+            quoted.setdefault(c.sentence.start, []).append(c)
         for si, sent in enumerate(self.sents):
+            cues = self.cues_in(sent.start, sent.end)
             if si in consumed:
                 quote = attributed.get(sent.start)
                 extra = self._quote_participle(sent, quote) if quote is not None else None
+                found = quoted.get(sent.start, [])
                 if extra is not None:
                     out.append(extra)
-                continue
-            out.extend(self._reported_in(sent))
+                    found = [*found, extra]
+                if not cues:
+                    continue
+            else:
+                found = self._reported_in(sent, cues)
+                out.extend(found)
+                if not cues or (found and len(cues) == 1):
+                    continue  # for speed: no cue, or one that is a claim's already, leaves no clause to read
+            if cues[0][0] - sent.start <= _ASKED_REACH:
+                asked = self._asked(sent, cues)
+                if asked is not None:
+                    out.append(asked)
+            if not found:
+                out.extend(self._passive_asked(sent, cues))
+            more = self._relatives(sent, found, cues) if self._has_who(sent) else []
+            if found or more:
+                out.extend(more + self._subordinates(sent, found + more, cues))
         out.extend(self._colon_blocks())
         return out
 
-    def _reported_in(self, sent: Sentence) -> list[ClaimSpan]:
-        cues = [c for c in self.cues_in(sent.start, sent.end) if not self.inside_quote(c[0]) and self._verb_cue(c)]
+    def _reported_in(self, sent: Sentence, all_cues: list[tuple[int, int]]) -> list[ClaimSpan]:
+        cues = [c for c in all_cues if not self.inside_quote(c[0]) and self._verb_cue(c)]
         if not cues:
             nominal = self._nominal(sent)
             return [nominal] if nominal is not None else []
@@ -73,7 +100,15 @@ class ReportedRules(ReportedBase):
             main = self._second_verb(sent, cues)
         if main is None:
             main = self._nominal(sent)
+        if main is not None and main.rule == "reported-speaker-first":
+            lead = self._leading_clause(sent, toks, cues, main)
+            if lead is not None:
+                return lead
         out = [main] if main is not None else []
+        if main is not None and main.rule == "according-to" and main.mention is not None and main.cue_start is not None and sent.start < main.cue_start < main.start:
+            head = self._claim(sent, sent.start, main.cue_start, "according-to", main.mention, (main.cue_start, main.cue_end or 0))
+            if head is not None and not _lone_adjunct(self.text[head.start : head.end].split()):
+                out.insert(0, head)
         if main is not None and main.rule == "reported-parenthetical" and main.start > sent.start:
             head = self._aside_head(sent, toks, main)
             if head is not None:
@@ -91,6 +126,31 @@ class ReportedRules(ReportedBase):
         if extra is not None:
             out.append(extra)
         return out
+
+    def _leading_clause(
+        self, sent: Sentence, toks: list[Tok], cues: list[tuple[int, int]], main: ClaimSpan
+    ) -> list[ClaimSpan] | None:
+        """`When Ruiz noted that the ferry was late, Baker said …`: a subordinate clause opening the
+        sentence ends at its comma; the main clause after it is a claim only with a cue of its own."""
+        if main.mention is None or main.cue_start is None or main.cue_end is None:
+            return None
+        lead = self.text[sent.start : main.mention.start].split()
+        if len(lead) != 1 or lead[0].lower() not in LEADING_LINKS or "," in self.text[main.cue_end : main.start]:
+            return None  # `As Trump said, the economy …`: the content follows the comma
+        close = P.RE_RELATIVE_CLOSE.search(self.text, main.start, main.end)
+        while close is not None and self.inside_quote(close.start()):
+            close = P.RE_RELATIVE_CLOSE.search(self.text, close.end(), main.end)
+        if close is None:
+            return None
+        head = self._claim(sent, main.start, close.start(), "reported-subordinate", main.mention, (main.cue_start, main.cue_end))
+        if head is None:
+            return None
+        for cue in cues:
+            ct = tok_at(toks, cue[0]) if cue[0] > close.start() else None
+            second = self._speaker_first(sent, toks, ct, cue) if ct is not None else None
+            if second is not None:
+                return [head, second]
+        return [head]  # `When Clinton said the plan failed, the crowd cheered.`: the rest is the writer's
 
     def _split_participle(
         self, sent: Sentence, cues: list[tuple[int, int]], main: ClaimSpan
@@ -110,26 +170,6 @@ class ReportedRules(ReportedBase):
             if first is not None and second is not None:
                 return first, second
         return None
-
-    def _verb_cue(self, cue: tuple[int, int]) -> bool:
-        """Whether a cue word works as a reporting verb here (reported speech only)."""
-        word = self.text[cue[0] : cue[1]]
-        low = word.lower()
-        if low in C.CUE_QUOTE_ONLY:
-            return False
-        if len(word) > 1 and word.isupper():
-            return False  # an all-capitals heading: "HE'S BEEN CALLED OUT BY FELLOW DOCTORS"
-        before = self.text[max(0, cue[0] - 3) : cue[0]]
-        if before.endswith(("’s ", "'s ", "s’ ", "s' ")):
-            return False  # a noun after a possessive: "Editor's note"
-        prev = P.RE_PREV_WORD.search(self.text, max(0, cue[0] - 12), cue[0])
-        if prev is not None and prev.group(1).lower() in _NOUN_DETERMINERS:
-            return False  # a noun after a determiner: "studied the report", "a promise"
-        if low.startswith("call") and " " not in low:
-            nxt = P.RE_NEXT_WORD.match(self.text, cue[1])
-            if nxt is not None and nxt.group(1).lower() in C.CALL_PARTICLES:
-                return False  # "called into the show"
-        return True
 
     def _coordinated(
         self, sent: Sentence, toks: list[Tok], cues: list[tuple[int, int]], main: ClaimSpan
@@ -203,9 +243,13 @@ class ReportedRules(ReportedBase):
         if aux > 0 and self._comma_before(toks, aux):
             after = tok_at(toks, cue[1], after=True)
             m = mention_after(self.text, toks, after) if after is not None else None
-            if m is None or word not in C.CUE_INVERTIBLE or not self._short_tail(toks, m) or self._clause_after(toks, m):
-                return None
+            short = self._short_tail(toks, m) if m is not None else False
+            if m is None or word not in C.CUE_INVERTIBLE or not (short or self._quote_before(toks, aux)) or self._clause_after(toks, m):
+                return None  # a quote closed by its comma (`…," said X, who …`) owns what precedes it
             return self._claim(sent, sent.start, self._content_end(toks, aux), "reported-cue-speaker", m, cue_span)
+        first_word = self.text[toks[0][0] : toks[0][1]].lower()
+        if first_word.endswith("ing") and first_word in P.CUE_FORMS:
+            return None  # `Noting that …, Schlafly said …`: the participle's clause is `_asked`'s, the rest follows the cue
         m = first  # mention_before reads `relative` only after a comma, and there is none before the cue here
         if m is None or self.text[m.start : m.end].lower() == "who":
             return None  # `…, who said X`: a relative clause, its content follows the cue
@@ -227,8 +271,11 @@ class ReportedRules(ReportedBase):
             # `…, Spicer said, adding, "…"`: the participle opens a second claim; this one ends at the comma.
             return self._claim(sent, sent.start, self._content_end(toks, k), "reported-speaker-last", m, cue_span)
         long_tail = tail_words >= content and tail_words > 3 and not adjunct_only(self.text[cue[1] : sent.end].rstrip(TRAIL).split())
-        if tail_words > MAX_TAIL or long_tail or _tail_has_clause(self.text, toks, cue[1]):
+        quoted = self._quote_before(toks, k)  # `"…," X said on Monday, citing …`: the quote's side is the content
+        if not quoted and (tail_words > MAX_TAIL or long_tail or _tail_has_clause(self.text, toks, cue[1])):
             return None  # a clause after the cue is its content (a lone adjunct, `in her memo to staff`, is not)
+        if not quoted and tail_words > 1 and quotes_between(self.quotes, self.qstarts, cue[1], sent.end):
+            return None  # `At a fundraiser, Clinton called them "deplorables."`: the quoted words are the content
         if self.text[toks[0][0] : toks[0][1]].lower() in SUBORDINATORS:
             return None  # `When he bought the mine, Clarke said, …`: the content follows the cue
         return self._claim(sent, sent.start, self._content_end(toks, k), "reported-speaker-last", m, cue_span)
@@ -269,10 +316,17 @@ class ReportedRules(ReportedBase):
             m = last[2]  # _speaker_last just found it
         else:
             m = mention_before(self.text, toks, aux, relative=True)
-        if (m is None or not self._starts_clause(sent.start, m.start)) and aux > 1 and self.text[toks[aux - 1][0]] == ",":
+        opens = m is not None and self._starts_clause(sent.start, m.start)
+        if not opens and aux > 1 and self.text[toks[aux - 1][0]] == ",":
             m = self._subject_before_aside(sent, toks, aux - 1)
-        if m is None or not self._starts_clause(sent.start, m.start):
+            opens = m is not None and self._starts_clause(sent.start, m.start)
+        if not opens:
+            m = subject_np(self.text, toks, aux)
+            opens = m is not None and self._starts_clause(sent.start, m.start)
+        if m is None or not opens:
             return None
+        if m.end - m.start == 3 and self.text[m.start : m.end].lower() == "who":
+            return None  # `Barkley, who said …, said …`: a relative clause, which `_relatives` closes at its comma
         cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
         return self._claim(sent, self._content_from(cue, sent.end), sent.end, "reported-speaker-first", m, cue_span)
 
@@ -297,6 +351,15 @@ class ReportedRules(ReportedBase):
             return False
         word = self.text[toks[k][0] : toks[k][1]]
         return word[:1].islower() and word not in _ADJUNCT_LEADS
+
+
+def _lone_adjunct(words: list[str]) -> bool:
+    """A short phrase opened by a preposition: `Over the long term`, `At the heart of the trouble`."""
+    return len(words) <= 6 and words[0].lower() in _HEAD_PREPOSITIONS and not has_clause(words)
+
+
+# Prepositions that open a sentence-initial adjunct phrase.
+_HEAD_PREPOSITIONS = frozenset("after among at before by during for from in inside on over since through under with within".split())
 
 
 def _tail_has_clause(text: str, toks: list[Tok], pos: int) -> bool:

@@ -7,9 +7,11 @@ from __future__ import annotations
 from claims import patterns as P
 from claims.lexicon import cues as C
 from claims.phrases import Mention, Tok, mention_after
-from claims.quote_base import RULE_CONFIDENCE, TRAIL, ClaimSpan, FinderBase, tok_at
+from claims.quote_base import RULE_CONFIDENCE, SUBORDINATORS, TRAIL, ClaimSpan, FinderBase, tok_at
 from claims.text import Sentence, quotes_between, tokens
 
+# Words after which a cue word is a noun.
+_NOUN_DETERMINERS = frozenset("the a an this that these those its their his her our my your every each".split())
 # Plain hearers of `told`: `told reporters that …`.
 _HEARERS = frozenset("reporters journalists him her them us me lawmakers supporters listeners viewers voters".split())
 # Words after a hearer that make the claim a directive to the hearer, who then belongs to it.
@@ -17,7 +19,9 @@ _DIRECTIVE_LEADS = frozenset("to not against".split())
 # Words that open the content clause after a hearer: `told Reuters that …`, `asked Ruiz whether …`.
 _CLAUSE_LEADS = frozenset("that if whether how what why where".split())
 # Rules whose content follows the cue.
-_AFTER_CUE_RULES = ("reported-speaker-first", "reported-coordinated", "reported-participle")
+_AFTER_CUE_RULES = (
+    "reported-speaker-first", "reported-coordinated", "reported-participle", "reported-relative", "reported-subordinate", "asked"
+)
 # Prepositions that open an adjunct of the saying (where, when, to whom), never a claim of its own.
 _ADJUNCT_PREPOSITIONS = frozenset("at before during from in inside into outside through with".split())
 # Words that show a clause (a finite verb or a subject pronoun), so more than an adjunct phrase.
@@ -32,6 +36,12 @@ _PLACE_PREPOSITIONS = frozenset("about across after around at before by during f
 # The most tokens of hearer and place looked through for the clause word that opens the content:
 # `told diners at a cafe in Dover, New Hampshire, that …`.
 _MAX_HEARER = 14
+# The longest near side (words) of `A, according to X, B` that cannot be a claim of its own: `Most Americans`.
+_MAX_NEAR_SIDE = 6
+# Words that open an afterthought, not the rest of the sentence, after `, according to X,`.
+_NOT_FAR_LEADS = frozenset(
+    "a an although and as but compared including or though where which while who whose".split()
+)
 # How far after a cue its hearer and adjuncts are looked for (characters).
 _AFTER_CUE_WINDOW = 120
 
@@ -40,7 +50,7 @@ class ReportedBase(FinderBase):
     """What the reported-speech passes build on: content trimming and the rules named by a source phrase."""
 
     def _claim(
-        self, sent: Sentence, start: int, end: int, rule: str, mention: Mention, cue: tuple[int, int]
+        self, sent: Sentence, start: int, end: int, rule: str, mention: Mention | None, cue: tuple[int, int]
     ) -> ClaimSpan | None:
         """The claim between start and end once the edges are trimmed (punctuation, an opener, an event
         tail, a concessive aside); a leading complementiser `that` stays, as annotators mark it. None
@@ -84,6 +94,25 @@ class ReportedBase(FinderBase):
                 return None  # all quoted: the direct pass owns it
             # `told Fox that "…"`: a quote inside reported speech, a mixed claim
         return ClaimSpan(start, end, kind, cue[0], cue[1], mention, rule, RULE_CONFIDENCE[rule], sent)
+
+    def _verb_cue(self, cue: tuple[int, int]) -> bool:
+        """Whether a cue word works as a reporting verb here (reported speech only)."""
+        word = self.text[cue[0] : cue[1]]
+        low = word.lower()
+        if low in C.CUE_QUOTE_ONLY:
+            return False
+        if len(word) > 1 and word.isupper():
+            return False  # an all-capitals heading: "HE'S BEEN CALLED OUT BY FELLOW DOCTORS"
+        before = self.text[max(0, cue[0] - 3) : cue[0]]
+        if before.endswith(("’s ", "'s ", "s’ ", "s' ")):
+            return False  # a noun after a possessive: "Editor's note"
+        if word_before(self.text, cue[0], max(0, cue[0] - 12)).lower() in _NOUN_DETERMINERS:
+            return False  # a noun after a determiner: "studied the report", "a promise"
+        if low.startswith("call") and " " not in low:
+            nxt = P.RE_NEXT_WORD.match(self.text, cue[1])
+            if nxt is not None and nxt.group(1).lower() in C.CALL_PARTICLES:
+                return False  # "called into the show"
+        return True
 
     def _content_from(self, cue: tuple[int, int], end: int) -> int:
         """Where the content after a cue starts: past its hearer (`told Reuters`, `asked the mayor`) and
@@ -141,7 +170,8 @@ class ReportedBase(FinderBase):
             j += 1
         if j == after or not self.text[toks[after][0]].isalnum():
             return None
-        m = mention_after(self.text, toks, after) or Mention(toks[after][0], toks[j - 1][1])
+        named = mention_after(self.text, toks, after)
+        m = named or Mention(toks[after][0], toks[j - 1][1])
         if m.appos_start is None and j < len(toks) and self.text[toks[j][0]] == ",":
             k = j + 1
             while k < len(toks) and self.text[toks[k][0]] not in ",;:.!?" and k - j <= 6:
@@ -157,8 +187,30 @@ class ReportedBase(FinderBase):
                 m = Mention(m.start, m.end)  # `According to X, the terminal …`: what follows the comma is content
             return self._claim(sent, content_from, sent.end, "according-to", m, cue)
         if ct > 0 and self.text[toks[ct - 1][0]] == ",":
+            # `Over the long term, according to the budget office, the rise in …`: the aside's far side is
+            # the claim; `_reported_in` adds the near side unless it is a lone adjunct.
+            close = named.appos_end if named is not None and named.appos_end is not None else toks[j - 1][1]
+            comma = tok_at(toks, close, after=True)
+            if comma is not None and self.text[toks[comma][0]] == "," and self._far_side(sent, toks, ct, comma):
+                far = self._claim(sent, toks[comma + 1][0], sent.end, "according-to", Mention(m.start, m.end), cue)
+                if far is not None:
+                    return far
             return self._claim(sent, sent.start, toks[ct - 1][0], "according-to", m, cue)
+        if ct > 0 and named is not None and all(not self.text[t[0]].isalnum() for t in toks[j:]):
+            # `Clinton leads by 271 delegates according to a count by the AP.`: a source closing the sentence
+            return self._claim(sent, sent.start, toks[ct][0], "according-to", m, cue)
         return None
+
+    def _far_side(self, sent: Sentence, toks: list[Tok], ct: int, comma: int) -> bool:
+        """Whether the clause after `, according to X,` completes the sentence: the near side is only a
+        short phrase or a subordinate clause (`Over the long term`, `While most were cleared`), and the far
+        side opens no appositive, relative clause, participle or afterthought (`, a start-up that …`)."""
+        near = self.text[sent.start : toks[ct][0]].split()
+        far = [self.text[t[0] : t[1]] for t in toks[comma + 1 :] if self.text[t[0]].isalnum()]
+        if len(far) < 3 or not (len(near) <= _MAX_NEAR_SIDE or near[0].lower() in SUBORDINATORS):
+            return False
+        first = far[0].lower()
+        return first not in _NOT_FAR_LEADS and not first.endswith("ing")
 
     def _name_aside(self, m: Mention) -> bool:
         """The appositive is a proper name of two to five capitalised words, closed by a comma."""
@@ -199,6 +251,26 @@ class ReportedBase(FinderBase):
             if span is not None:
                 out.append(span)
         return out
+
+
+def word_before(text: str, pos: int, lo: int) -> str:
+    """The letters just before the spaces that end at pos, within text[lo:pos] ("" when none): what
+    RE_PREV_WORD finds, scanned in Python, which is faster on these few characters."""
+    j = pos
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == pos:
+        return ""
+    i = j
+    while i > lo and text[i - 1].isalpha():
+        i -= 1
+    return text[i:j]
+
+
+def has_clause(words: list[str]) -> bool:
+    """The words open with `that` or hold a finite verb or a subject pronoun: a clause was reported,
+    not an object (`who said he would run`, not `who wrote the profile`)."""
+    return bool(words) and (words[0].lower() == "that" or any(w.lower() in _CLAUSE_MARKERS for w in words))
 
 
 def adjunct_only(words: list[str]) -> bool:

@@ -12,7 +12,7 @@ CUE_VERBS = frozenset(
     accuse acknowledge add admit blame continue criticize criticise praise slam advise affirm allege announce argue ask assert assure
     blast boast brag call caution cite claim complain concede conclude confirm contend
     declare decry demand deny describe disclose dismiss dispute emphasize emphasise estimate
-    exclaim explain forecast insist joke lament maintain mention note observe pledge
+    exclaim explain forecast imply indicate insist joke lament maintain mention note observe pledge
     predict proclaim promise propose quip recall recount reiterate
     repeat reply report respond retort reveal scoff shout sigh speculate stress
     suggest swear testify tweet urge vow warn wonder write yell
@@ -23,7 +23,7 @@ CUE_VERBS = frozenset(
 # "took questions"): only their -ed and -ing forms are cues, e.g. "stated", "questioning".
 CUE_NOUN_LIKE = frozenset(
     """
-    answer charge comment counter object point protest question remark signal snap state
+    answer brand charge comment counter label object point protest question remark signal snap state
     """.split()
 )
 
@@ -69,7 +69,16 @@ CUE_AUXILIARIES = frozenset(
     """
     again also already earlier had has have later often once previously publicly
     quickly recently repeatedly reportedly separately then would will further
-    simply flatly
+    simply flatly now still long just
+    """.split()
+)
+
+# Lower-case words ending in -ly that are nouns or adjectives, not adverbs of the saying, so they end a
+# speaker phrase rather than stand between it and its cue ("the family said", not "boldly said").
+NOT_ADVERBS = frozenset(
+    """
+    ally anomaly assembly belly bully butterfly daily family fly folly homily jelly lily monopoly
+    monthly only quarterly rally reply supply weekly yearly
     """.split()
 )
 
@@ -81,7 +90,9 @@ CUE_WITH_HEARER = frozenset(
 
 # Cues that report a claim rather than speech proper are still claims; this marks the ones that
 # introduce an object rather than a clause, e.g. "described X as Y", "blasted X as Y".
-CUE_OBJECT_AS = frozenset("described describes blasted blasts called calls dismissed dismisses branded brands".split())
+CUE_OBJECT_AS = frozenset(
+    "described describes blasted blasts called calls dismissed dismisses branded brands labeled labelled".split()
+)
 
 # Verbs of belief that, after a speech cue, stay inside the claim: "US officials say they believe ...".
 BELIEF_VERBS = frozenset("believe believes believed think thinks thought expect expects expected fear fears feared".split())

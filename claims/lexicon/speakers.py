@@ -108,6 +108,12 @@ DETERMINERS = frozenset(
     """.split()
 )
 
+# Quantifiers that stand alone as a group of sources, e.g. "Some say …", "…, others said".
+QUANTIFIER_SOURCES = frozenset("another both few many most one others several some".split())
+
+# Participles that close a description of poll respondents, e.g. "those surveyed said".
+RESPONDENT_PARTICIPLES = frozenset("asked interviewed polled questioned sampled surveyed".split())
+
 # Adjectives that often stand inside a source description, e.g. "a senior administration official".
 SOURCE_ADJECTIVES = frozenset(
     """
@@ -127,7 +133,7 @@ SUBORDINATORS = frozenset("while when after although though because since before
 
 SENTENCE_OPENERS = frozenset(
     """
-    also and but earlier however later meanwhile moreover separately so still then yet
+    again also and but earlier however later meanwhile moreover separately so still then yet
     previously now instead finally additionally indeed overall today yesterday last even
     """.split()
 ) | SUBORDINATORS
