@@ -11,6 +11,7 @@ import re
 import regex
 
 from claims.lexicon import cues as _cues
+from claims.lexicon import speakers as _speakers
 
 # Quote marks, spelled by name so look-alikes cannot be confused.
 LDQ = "\N{LEFT DOUBLE QUOTATION MARK}"
@@ -249,7 +250,7 @@ RE_WHO = re.compile(r"who\s")
 
 # A word that opens a clause with a subject of its own, before a cue: "…, though she acknowledged".
 # Standard-library `re`, for speed: a quick test before the subordinate-clause rule reads the tokens.
-RE_CLAUSE_LINK = re.compile(r"\b(?:after|although|and|as|because|but|since|though|when|whereas|while)\s", re.IGNORECASE)
+RE_CLAUSE_LINK = re.compile(r"\b(?:" + "|".join(sorted(_speakers.CLAUSE_LINKS)) + r")\s", re.IGNORECASE)
 
 # Where a relative clause ends: a comma (not inside a number), a dash, a bracket or a semicolon:
 # "economists who argue that taxes should be low -- assuming that …".

@@ -8,6 +8,7 @@ from bisect import bisect_left
 
 from claims import patterns as P
 from claims.lexicon import cues as C
+from claims.lexicon import speakers as S
 from claims.phrases import (
     Mention,
     Tok,
@@ -18,7 +19,7 @@ from claims.phrases import (
 )
 from claims.quote_base import MAX_TAIL, QUOTE_CLOSE, SUBORDINATORS, TRAIL, ClaimSpan, tok_at
 from claims.reported_base import adjunct_only, has_clause
-from claims.reported_clauses import LEADING_LINKS, ClauseRules
+from claims.reported_clauses import ClauseRules
 from claims.text import Sentence, quotes_between, tokens
 
 # Words that may follow an inverted speaker (`…, said Tom Baker on Monday`) without starting a clause.
@@ -135,7 +136,7 @@ class ReportedRules(ClauseRules):
         if main.mention is None or main.cue_start is None or main.cue_end is None:
             return None
         lead = self.text[sent.start : main.mention.start].split()
-        if len(lead) != 1 or lead[0].lower() not in LEADING_LINKS or "," in self.text[main.cue_end : main.start]:
+        if len(lead) != 1 or lead[0].lower() not in S.LEADING_LINKS or "," in self.text[main.cue_end : main.start]:
             return None  # `As Trump said, the economy …`: the content follows the comma
         close = P.RE_RELATIVE_CLOSE.search(self.text, main.start, main.end)
         while close is not None and self.inside_quote(close.start()):

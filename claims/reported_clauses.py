@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from claims import patterns as P
+from claims.lexicon import speakers as S
 from claims.phrases import Mention, antecedent_of, mention_before, strip_auxiliaries
 from claims.quote_base import ClaimSpan, tok_at
 from claims.reported_base import ReportedBase, has_clause, word_before
@@ -17,15 +18,10 @@ from claims.text import Sentence, tokens
 _WHO_WINDOW = 48
 # How far before a cue a clause's subject and the word that links its clause are looked for (characters).
 _CLAUSE_WINDOW = 64
-# Words that open a clause with a subject of its own: `though she acknowledged`, `but aides said`
-# (P.RE_CLAUSE_LINK finds the same words).
-_CLAUSE_LINKS = frozenset("after although and as because but since though when whereas while".split())
 # Forms of `be` that make `asked` passive: `was asked about`.
 _PASSIVE_BE = frozenset("be been being is was were".split())
 # Words that open what a passive `asked` put to its subject: `was asked about`, `was asked to name`.
 _QUESTION_LEADS = frozenset("about for how if to what whether which who why".split())
-# Links that, opening the sentence, make their clause come before the main one: it ends at a comma.
-LEADING_LINKS = frozenset("after although as because since though when whereas while".split())
 
 
 class ClauseRules(ReportedBase):
@@ -94,11 +90,11 @@ class ClauseRules(ReportedBase):
             if m is None or j is None or j == 0 or not self._verb_cue(cue):
                 continue
             link = self.text[toks[j - 1][0] : toks[j - 1][1]].lower()
-            if link not in _CLAUSE_LINKS:
+            if link not in S.CLAUSE_LINKS:
                 continue
             start = self._content_from(cue, sent.end)
             end = sent.end
-            if link in LEADING_LINKS and self._at_start(sent.start, toks[j - 1][0]):
+            if link in S.LEADING_LINKS and self._at_start(sent.start, toks[j - 1][0]):
                 close = P.RE_RELATIVE_CLOSE.search(self.text, start, sent.end)
                 if close is None or self.inside_quote(close.start()):
                     continue  # where the clause ends is unknown

@@ -130,6 +130,10 @@ SOURCE_PREPOSITIONS = frozenset("at close for from familiar in of on to with wit
 # Leading words that may stand before a subject at the start of a sentence, e.g. "Earlier, ...".
 # Conjunctions that open a subordinate clause, e.g. "While Sanders spoke": never part of a name.
 SUBORDINATORS = frozenset("while when after although though because since before unless until if as once whereas".split())
+# Words that open a clause with a subject of its own, before its cue: "…, though she acknowledged".
+CLAUSE_LINKS = frozenset("after although and as because but since though when whereas while".split())
+# The clause links that, opening a sentence, put their clause before the main one: it ends at a comma.
+LEADING_LINKS = CLAUSE_LINKS - {"and", "but"}
 
 SENTENCE_OPENERS = frozenset(
     """
