@@ -1,11 +1,12 @@
 """Finds direct, mixed and reported-speech claims in an article, as offset spans with their cue
 and speaker phrase. Ordered passes, surest first: quotes with adjacent attribution, then quotes
 that inherit a speaker, then reported speech; each claim records the rule that found it.
-Rules: direct.py (direct), reported.py and reported_base.py (reported), quote_base.py (shared)."""
+Rules: direct.py (direct), reported.py and reported_base.py (reported), quote_base.py (shared).
+The rule classes form one chain, FinderBase -> DirectRules -> ReportedBase -> ClauseRules ->
+ReportedRules, since mypyc compiles single inheritance only."""
 
 from __future__ import annotations
 
-from claims.direct import DirectRules
 from claims.quote_base import RULE_CONFIDENCE, ClaimSpan
 from claims.reported import ReportedRules
 from claims.text import Quote, Sentence
@@ -13,15 +14,11 @@ from claims.text import Quote, Sentence
 __all__ = ["RULE_CONFIDENCE", "ClaimSpan", "find_claim_spans"]
 
 
-class _Finder(DirectRules, ReportedRules):
-    pass
-
-
 def find_claim_spans(
     text: str, paras: list[tuple[int, int]], quotes: list[Quote], sents: list[Sentence]
 ) -> list[ClaimSpan]:
     """Every claim span of the article in text order, speakers not yet resolved."""
-    finder = _Finder(text, paras, quotes, sents)
+    finder = ReportedRules(text, paras, quotes, sents)
     direct, consumed = finder.direct()
     spans = direct + finder.reported(consumed, direct)
     spans.sort(key=lambda c: (c.start, c.end))

@@ -5,9 +5,10 @@ rules that need no speech verb's clause: `according to X`, a claim named by a no
 from __future__ import annotations
 
 from claims import patterns as P
+from claims.direct import DirectRules
 from claims.lexicon import cues as C
 from claims.phrases import Mention, Tok, mention_after
-from claims.quote_base import RULE_CONFIDENCE, SUBORDINATORS, TRAIL, ClaimSpan, FinderBase, tok_at
+from claims.quote_base import RULE_CONFIDENCE, SUBORDINATORS, TRAIL, ClaimSpan, tok_at
 from claims.text import Sentence, quotes_between, tokens
 
 # Words after which a cue word is a noun.
@@ -46,7 +47,7 @@ _NOT_FAR_LEADS = frozenset(
 _AFTER_CUE_WINDOW = 120
 
 
-class ReportedBase(FinderBase):
+class ReportedBase(DirectRules):
     """What the reported-speech passes build on: content trimming and the rules named by a source phrase."""
 
     def _claim(
