@@ -8,6 +8,7 @@ time of each pathological input at growing sizes (a linear curve keeps the time 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import platform
 import random
@@ -20,8 +21,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if importlib.util.find_spec("claims") is None:  # not installed: run the checkout's package
+    sys.path.insert(0, str(ROOT))
 
+from claims import pipeline  # noqa: E402
 from claims.pipeline import parse_article  # noqa: E402
 
 FIXTURES = ROOT / "fixtures"
@@ -68,6 +71,12 @@ def articles(n: int, seed: int = 7) -> Iterator[str]:
     for i in range(n):
         k = i % len(templates)
         yield _vary(templates[k], names[k], rng)
+
+
+def parser_build() -> str:
+    """Which parser runs: the pure-Python modules, or the ones mypyc compiled (CLAIMS_COMPILE=1)."""
+    where = Path(pipeline.__file__ or "")
+    return "pure Python" if where.suffix == ".py" else f"compiled by mypyc ({where.name})"
 
 
 def _rss_mb() -> tuple[float, float]:
@@ -190,7 +199,7 @@ def main() -> None:
     if args.one:
         print(json.dumps(run_one(args.one[0], int(args.one[1]))))
         return
-    print(f"# {platform.python_implementation()} {platform.python_version()} on {platform.machine()}, {platform.processor() or platform.system()}")
+    print(f"# {platform.python_implementation()} {platform.python_version()} on {platform.machine()}, {platform.processor() or platform.system()}; parser {parser_build()}")
     run_corpus(args.articles)
     if not args.skip_pathological:
         run_pathological(args.max_mb, args.timeout)
