@@ -40,7 +40,7 @@ def wanted() -> bool:
     return os.environ.get("CLAIMS_COMPILE", "") not in ("", "0")
 
 
-class CompileParser(BuildHookInterface):  # type: ignore[type-arg]
+class CompileParser(BuildHookInterface):  # type: ignore[type-arg]  # generic over its builder config
     PLUGIN_NAME = "custom"
 
     def dependencies(self) -> list[str]:
