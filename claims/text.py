@@ -54,13 +54,13 @@ def _is_word(ch: str) -> bool:
 
 def _classify(text: str, i: int, mark: str, lo: int, hi: int) -> str:
     """'open', 'close', 'either' or 'apostrophe' for the mark at text[i:i+len(mark)] by its position."""
-    before = text[i - 1] if i > lo else " "
-    j = i + len(mark)
-    after = text[j] if j < hi else " "
     if mark in P.DOUBLE_OPENERS:
         return "open"
     if mark in P.DOUBLE_CLOSERS:
         return "close"
+    before = text[i - 1] if i > lo else " "
+    j = i + len(mark)
+    after = text[j] if j < hi else " "
     if mark in (P.RSQ, "'") and _is_word(before) and (_is_word(after) or before in "sS" and after == " "):
         return "apostrophe"  # Iran's, don't, ISIS' grip
     if mark == P.LSQ:
@@ -78,8 +78,7 @@ def _classify(text: str, i: int, mark: str, lo: int, hi: int) -> str:
     return "apostrophe" if mark == "'" else "either"
 
 
-def _double(mark: str) -> bool:
-    return mark not in ("'", P.LSQ, P.RSQ)
+_SINGLE_MARKS = frozenset(("'", P.LSQ, P.RSQ))
 
 
 def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
@@ -108,13 +107,13 @@ def _paragraph_quotes(
     ps, pe = paras[pi]
     has_double = False
     for _, mk in marks:
-        if _double(mk):
+        if mk not in _SINGLE_MARKS:
             has_double = True
             break
     open_at: int | None = None
     open_double = True
     for i, mk in marks:
-        double = _double(mk)
+        double = mk not in _SINGLE_MARKS
         if has_double and not double:
             continue  # singles nest inside doubles; they never open a top-level quote here
         kind = _classify(text, i, mk, ps, pe)
