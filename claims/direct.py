@@ -175,10 +175,12 @@ class DirectRules(FinderBase):
             return None  # `what Trump called "Lyin' Ted"`: a label the speaker gave, part of a mixed claim
         punct = rest.endswith((":", ","))
         if rest not in ("", ":", ","):
-            toks_after = tokens(self.text, cue[1], q.start)
-            m_after = mention_after(self.text, toks_after, 0) if toks_after else None
-            if punct and m_after is not None and self.text[lo : cue[0]].strip() == "" and word in ("said", "says"):
-                return "quote-intro", m_after, cue  # Said Ellis: "…"
+            if punct and word in ("said", "says") and self.text[lo : cue[0]].strip() == "":
+                # the speaker after the cue is read only where it can be one, for speed
+                toks_after = tokens(self.text, cue[1], q.start)
+                m_after = mention_after(self.text, toks_after, 0) if toks_after else None
+                if m_after is not None:
+                    return "quote-intro", m_after, cue  # Said Ellis: "…"
             if not (punct and (word in C.CUE_WITH_HEARER or len(rest.split()) <= 3)):
                 return None
         toks = tokens(self.text, lo, cue[0])
