@@ -82,7 +82,8 @@ _SINGLE_MARKS = frozenset(("'", P.LSQ, P.RSQ))
 
 
 def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
-    """Top-level quotes of every paragraph; single marks count at top level only outside doubles."""
+    """Top-level quotes of every paragraph (as paragraphs() gives them: whole stripped lines, in order);
+    single marks count at top level only outside doubles."""
     quotes: list[Quote] = []
     # One scan of the whole text, for speed (a scan per paragraph paid its set-up a dozen times): no mark
     # spans a line break, so the marks fall into paragraphs as a paragraph's own scan finds them.
@@ -132,7 +133,8 @@ def _paragraph_quotes(
 
 
 def sentences(text: str, paras: list[tuple[int, int]], quotes: list[Quote]) -> list[Sentence]:
-    """Sentences of every paragraph; never split inside a quote unless the quote itself ends there."""
+    """Sentences of every paragraph (as paragraphs() gives them); never split inside a quote unless the
+    quote itself ends there."""
     qs = [q.start for q in quotes]
     out: list[Sentence] = []
     # One scan of the whole text, for speed, as in find_quotes. An end never spans a line break, and only
