@@ -34,8 +34,21 @@ class DirectRules(FinderBase):
         out: list[ClaimSpan] = []
         consumed: set[int] = set()
         last_attributed = -(10**9)
+        quotes = self.quotes
+        k, nq = 0, len(quotes)
         for si, sent in enumerate(self.sents):
-            qs = quotes_between(self.quotes, self.qstarts, sent.start, sent.end)
+            # the quotes that begin in this sentence, by walking the quotes alongside the sentences (for
+            # speed: most sentences hold none, and this skips them without a search)
+            while k < nq and quotes[k].start < sent.start:
+                k += 1
+            if k == nq:
+                break
+            if quotes[k].start >= sent.end:
+                continue
+            j = k + 1
+            while j < nq and quotes[j].start < sent.end:
+                j += 1
+            qs = quotes[k:j]
             split_from: ClaimSpan | None = None
             for qi, q in enumerate(qs):
                 lo = qs[qi - 1].end if qi else sent.start
@@ -119,31 +132,35 @@ class DirectRules(FinderBase):
 
     def _after(self, q: Quote, hi: int) -> tuple[str, Mention, tuple[int, int]] | None:
         """`"…," X said` or `"…," said X` in the text between the quote and the next one."""
+        cues = self.cues_in(q.end, hi)
+        if not cues:
+            return None  # before tokenising, for speed: most quotes without a cue after them end here
+        cue = cues[0]
+        word = self.text[cue[0] : cue[1]].lower()
+        if word in C.CUE_OBJECT_AS:
+            return None  # `"Lyin' Ted," Trump called him`: a label, not a quote
         toks = tokens(self.text, q.end, hi)
         lead = 0
         while lead < len(toks) and self.text[toks[lead][0]] in ",—–-":
             lead += 1
-        for cue in self.cues_in(q.end, hi)[:1]:
-            if self.text[cue[0] : cue[1]].lower() in C.CUE_OBJECT_AS:
-                return None  # `"Lyin' Ted," Trump called him`: a label, not a quote
-            ct = tok_at(toks, cue[0])
-            if ct is None or ct - lead > 24 or self.text[cue[0] : cue[1]].lower() == "according to":
-                return None
-            aux = strip_auxiliaries(self.text, toks, ct)
-            cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
-            if aux == lead:
-                after = tok_at(toks, cue[1], after=True)
-                m = mention_after(self.text, toks, after) if after is not None else None
-                return ("quote-cue-speaker", m, cue_span) if m is not None else None
-            m = mention_before(self.text, toks, aux, relative=True)
-            if m is not None and m.start != toks[lead][0]:
-                # `"…," panel Chairman Rep. Jason Chaffetz said`: one or two plain words lead the phrase.
-                k = tok_at(toks, m.start)
-                gap = [self.text[t[0] : t[1]] for t in toks[lead:k]] if k is not None else []
-                if 0 < len(gap) <= 2 and all(w.isalpha() and w.islower() and w not in CLAUSE_LEADS for w in gap):
-                    m = Mention(toks[lead][0], m.end, m.appos_start, m.appos_end)
-            if m is not None and m.start == toks[lead][0]:
-                return "quote-speaker-cue", m, cue_span
+        ct = tok_at(toks, cue[0])
+        if ct is None or ct - lead > 24 or word == "according to":
+            return None
+        aux = strip_auxiliaries(self.text, toks, ct)
+        cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
+        if aux == lead:
+            after = tok_at(toks, cue[1], after=True)
+            m = mention_after(self.text, toks, after) if after is not None else None
+            return ("quote-cue-speaker", m, cue_span) if m is not None else None
+        m = mention_before(self.text, toks, aux, relative=True)
+        if m is not None and m.start != toks[lead][0]:
+            # `"…," panel Chairman Rep. Jason Chaffetz said`: one or two plain words lead the phrase.
+            k = tok_at(toks, m.start)
+            gap = [self.text[t[0] : t[1]] for t in toks[lead:k]] if k is not None else []
+            if 0 < len(gap) <= 2 and all(w.isalpha() and w.islower() and w not in CLAUSE_LEADS for w in gap):
+                m = Mention(toks[lead][0], m.end, m.appos_start, m.appos_end)
+        if m is not None and m.start == toks[lead][0]:
+            return "quote-speaker-cue", m, cue_span
         return None
 
     def _intro(self, q: Quote, lo: int) -> tuple[str, Mention, tuple[int, int]] | None:
@@ -158,10 +175,12 @@ class DirectRules(FinderBase):
             return None  # `what Trump called "Lyin' Ted"`: a label the speaker gave, part of a mixed claim
         punct = rest.endswith((":", ","))
         if rest not in ("", ":", ","):
-            toks_after = tokens(self.text, cue[1], q.start)
-            m_after = mention_after(self.text, toks_after, 0) if toks_after else None
-            if punct and m_after is not None and self.text[lo : cue[0]].strip() == "" and word in ("said", "says"):
-                return "quote-intro", m_after, cue  # Said Ellis: "…"
+            if punct and word in ("said", "says") and self.text[lo : cue[0]].strip() == "":
+                # the speaker after the cue is read only where it can be one, for speed
+                toks_after = tokens(self.text, cue[1], q.start)
+                m_after = mention_after(self.text, toks_after, 0) if toks_after else None
+                if m_after is not None:
+                    return "quote-intro", m_after, cue  # Said Ellis: "…"
             if not (punct and (word in C.CUE_WITH_HEARER or len(rest.split()) <= 3)):
                 return None
         toks = tokens(self.text, lo, cue[0])

@@ -7,7 +7,12 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+import regex
+
 from claims import patterns as P
+
+# map() over the unbound method skips a list comprehension's per-token bytecode (about 5% faster here)
+_SPAN = re.Match.span
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,26 +32,22 @@ class Sentence:
     para: int
 
 
+# A paragraph: a line stripped of the space around it (wire text puts one paragraph per line), as one
+# match, for speed: `re`'s \s is exactly what str.isspace() accepts, and the backtracking of `[^\n]*`
+# only walks back over a line's trailing space (linear). Faster than a line pattern and loops that strip.
+_RE_PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?")
+
+
 def paragraphs(text: str, skip: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
     """Non-empty lines outside the skip spans, stripped of surrounding space, as (start, end)."""
-    out: list[tuple[int, int]] = []
-    for m in P.RE_LINE.finditer(text):
-        s, e = m.span()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e and not _skipped(skip, s, e):
-            out.append((s, e))
-    return out
-
-
-def _skipped(skip: tuple[tuple[int, int], ...], s: int, e: int) -> bool:
-    # a plain loop: an any() generator per line cost more than the few spans it looks at
+    found = list(map(_SPAN, _RE_PARAGRAPH.finditer(text)))
     for a, b in skip:
-        if a <= s and e <= b:
-            return True
-    return False
+        # the lines inside one span are a run: they start at or after a, and each ends later than the last
+        i = j = bisect_left(found, (a, -1))
+        while j < len(found) and found[j][1] <= b:
+            j += 1
+        del found[i:j]
+    return found
 
 
 def _is_word(ch: str) -> bool:
@@ -55,13 +56,13 @@ def _is_word(ch: str) -> bool:
 
 def _classify(text: str, i: int, mark: str, lo: int, hi: int) -> str:
     """'open', 'close', 'either' or 'apostrophe' for the mark at text[i:i+len(mark)] by its position."""
-    before = text[i - 1] if i > lo else " "
-    j = i + len(mark)
-    after = text[j] if j < hi else " "
     if mark in P.DOUBLE_OPENERS:
         return "open"
     if mark in P.DOUBLE_CLOSERS:
         return "close"
+    before = text[i - 1] if i > lo else " "
+    j = i + len(mark)
+    after = text[j] if j < hi else " "
     if mark in (P.RSQ, "'") and _is_word(before) and (_is_word(after) or before in "sS" and after == " "):
         return "apostrophe"  # Iran's, don't, ISIS' grip
     if mark == P.LSQ:
@@ -79,57 +80,123 @@ def _classify(text: str, i: int, mark: str, lo: int, hi: int) -> str:
     return "apostrophe" if mark == "'" else "either"
 
 
-def _double(mark: str) -> bool:
-    return mark not in ("'", P.LSQ, P.RSQ)
+_SINGLE_MARKS = frozenset(("'", P.LSQ, P.RSQ))
 
 
 def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
-    """Top-level quotes of every paragraph; single marks count at top level only outside doubles."""
+    """Top-level quotes of every paragraph (as paragraphs() gives them: whole stripped lines, in order);
+    single marks count at top level only outside doubles."""
     quotes: list[Quote] = []
-    for pi, (ps, pe) in enumerate(paras):
-        marks = [(m.start(), m.group()) for m in P.RE_QUOTE_MARK.finditer(text, ps, pe)]
-        if not marks:
+    # One scan of the whole text, for speed (a scan per paragraph paid its set-up a dozen times): no mark
+    # spans a line break, so the marks fall into paragraphs as a paragraph's own scan finds them.
+    marks = [(m.start(), m.group()) for m in P.RE_QUOTE_MARK.finditer(text)]
+    i, n = 0, len(marks)
+    while i < n:
+        pi = bisect_left(paras, (marks[i][0] + 1, -1)) - 1
+        if pi < 0 or marks[i][0] >= paras[pi][1]:
+            i += 1  # a mark outside every paragraph (a skipped line)
             continue
-        has_double = any(_double(mk) for _, mk in marks)
-        open_at: int | None = None
-        open_double = True
-        for i, mk in marks:
-            double = _double(mk)
-            if has_double and not double:
-                continue  # singles nest inside doubles; they never open a top-level quote here
-            kind = _classify(text, i, mk, ps, pe)
-            if kind == "apostrophe":
-                continue
-            if open_at is None:
-                if kind in ("open", "either"):
-                    open_at, open_double = i, double
-            elif double == open_double and kind in ("close", "either"):
-                quotes.append(Quote(open_at, i + len(mk), True, False))
-                open_at = None
-        if open_at is not None:
-            nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
-            reopened = nxt is not None and P.RE_QUOTE_MARK.match(text, nxt) is not None
-            quotes.append(Quote(open_at, pe, False, reopened))
+        j = i + 1
+        while j < n and marks[j][0] < paras[pi][1]:
+            j += 1
+        _paragraph_quotes(text, paras, pi, marks[i:j], quotes)
+        i = j
     return quotes
 
 
+def _paragraph_quotes(
+    text: str, paras: list[tuple[int, int]], pi: int, marks: list[tuple[int, str]], quotes: list[Quote]
+) -> None:
+    ps, pe = paras[pi]
+    has_double = False
+    for _, mk in marks:
+        if mk not in _SINGLE_MARKS:
+            has_double = True
+            break
+    open_at: int | None = None
+    open_double = True
+    for i, mk in marks:
+        double = mk not in _SINGLE_MARKS
+        if has_double and not double:
+            continue  # singles nest inside doubles; they never open a top-level quote here
+        kind = _classify(text, i, mk, ps, pe)
+        if kind == "apostrophe":
+            continue
+        if open_at is None:
+            if kind in ("open", "either"):
+                open_at, open_double = i, double
+        elif double == open_double and kind in ("close", "either"):
+            quotes.append(Quote(open_at, i + len(mk), True, False))
+            open_at = None
+    if open_at is not None:
+        nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
+        reopened = nxt is not None and P.RE_QUOTE_MARK.match(text, nxt) is not None
+        quotes.append(Quote(open_at, pe, False, reopened))
+
+
+def _fast_sentence_end() -> re.Pattern[str]:
+    """P.RE_SENTENCE_END for text that P.RE_BEYOND_FAST_TOKEN passes, on `re`, for speed (an article's
+    ends in 5 us against 9): its first mark is taken out of the repeat, so that `re` skips to the next
+    mark by its first-character set instead of trying the pattern at every character, and its `regex`
+    classes are spelled, code point by code point, as they match in those ranges (P.class_in_ranges).
+    Built from P.RE_SENTENCE_END itself, so a change there cannot leave this copy behind unnoticed."""
+    pattern = P.RE_SENTENCE_END.pattern
+    for old, new in (
+        ("[.!?…]++", "[.!?…][.!?…]*+"),
+        (r"\s++", "[" + P.class_in_ranges(regex.compile(r"\s")) + "]++"),
+        (r"[\p{Lu}\p{N}]", "[" + P.class_in_ranges(regex.compile(r"[\p{Lu}\p{N}]")) + "]"),
+    ):
+        if pattern.count(old) != 1:
+            raise RuntimeError(f"P.RE_SENTENCE_END changed shape: no single {old!r} in it; update text.py")
+        pattern = pattern.replace(old, new)
+    return re.compile(pattern)
+
+
+_RE_SENTENCE_END_FAST = _fast_sentence_end()
+
+
 def sentences(text: str, paras: list[tuple[int, int]], quotes: list[Quote]) -> list[Sentence]:
-    """Sentences of every paragraph; never split inside a quote unless the quote itself ends there."""
+    """Sentences of every paragraph (as paragraphs() gives them); never split inside a quote unless the
+    quote itself ends there."""
     qs = [q.start for q in quotes]
     out: list[Sentence] = []
-    for pi, (ps, pe) in enumerate(paras):
-        start = ps
-        for m in P.RE_SENTENCE_END.finditer(text, ps, pe):
-            end = m.end()
-            if _inside_quote(quotes, qs, end - 1) or _abbreviation_before(text, m.start(), ps):
-                continue
-            out.append(Sentence(start, end, pi))
-            start = end
-            while start < pe and text[start].isspace():
-                start += 1
+    # One scan of the whole text, for speed, as in find_quotes. An end never spans a line break, and only
+    # at a paragraph's last character can this scan see an end that the paragraph's own scan could not
+    # (its look-ahead reads the next line): such an end is passed over, as it would give the same last
+    # sentence as none.
+    pi, npara = 0, len(paras)
+    if not npara:
+        return out
+    ps, pe = paras[0]
+    start = ps
+    ends = _RE_SENTENCE_END_FAST if P.RE_BEYOND_FAST_TOKEN.search(text) is None else P.RE_SENTENCE_END
+    for m in ends.finditer(text, ps):
+        dot = m.start()
+        while dot >= pe:  # the paragraph ended before this mark: close it
+            if start < pe:
+                out.append(Sentence(start, pe, pi))
+            pi += 1
+            if pi == npara:
+                return out
+            ps, pe = paras[pi]
+            start = ps
+        end = m.end()
+        if dot < ps or end == pe:
+            continue  # in a skipped line, or the paragraph's end
+        if _inside_quote(quotes, qs, end - 1) or _abbreviation_before(text, dot, ps):
+            continue
+        out.append(Sentence(start, end, pi))
+        start = end
+        while start < pe and text[start].isspace():
+            start += 1
+    while True:
         if start < pe:
             out.append(Sentence(start, pe, pi))
-    return out
+        pi += 1
+        if pi == npara:
+            return out
+        ps, pe = paras[pi]
+        start = ps
 
 
 def _inside_quote(quotes: list[Quote], starts: list[int], pos: int) -> bool:
@@ -145,10 +212,6 @@ def _abbreviation_before(text: str, dot: int, lo: int) -> bool:
         k -= 1
     word = text[k:dot].lower()
     return word in P.ABBREVIATIONS or (len(word) == 1 and text[k].isupper())
-
-
-# map() over the unbound method skips a list comprehension's per-token bytecode (about 5% faster here)
-_SPAN = re.Match.span
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
