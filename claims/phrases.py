@@ -58,6 +58,10 @@ def _word(text: str, t: Tok) -> str:
     return text[t[0] : t[1]]
 
 
+def _low(text: str, t: Tok) -> str:
+    return text[t[0] : t[1]].lower()
+
+
 def _is_cap(w: str) -> bool:
     return w[:1].isupper() or w[:1].isdigit()
 
@@ -82,17 +86,20 @@ def strip_auxiliaries(text: str, toks: list[Tok], end: int) -> int:
     """Index of the first token of the run of cue auxiliaries that ends at toks[end-1] ("has also");
     a progressive cue takes its "be" too ("is calling", "was telling")."""
     k = end
-    progressive = end < len(toks) and _word(text, toks[end]).lower().endswith("ing")
     while k > 0:
-        word = _word(text, toks[k - 1])  # lower case only: `Jolly said`, `Long said` end in a name
-        if word in C.CUE_AUXILIARIES or (progressive and word in _BE) or (word[-2:] == "ly" and _adverb(word)):
+        s, e = toks[k - 1]
+        word = text[s:e]  # lower case only: `Jolly said`, `Long said` end in a name
+        if word in C.CUE_AUXILIARIES or (word[-2:] == "ly" and _adverb(word)):
             k -= 1
+        elif word in _BE and end < len(toks) and _word(text, toks[end]).lower().endswith("ing"):
+            k -= 1  # the progressive's `be`
         else:
             break
     return k
 
 
 _BE = frozenset("is are was were been be".split())
+_POSSESSIVE = ("’s", "'s")
 
 
 def _adverb(word: str) -> bool:
@@ -104,31 +111,41 @@ def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = Tru
     """Start index of the source phrase made of toks[start:end], ending just before a cue, or None."""
     if end <= 0:
         return None
-    last = _word(text, toks[end - 1])
-    if last.lower() in _PRONOUNS or (last.lower() in S.QUANTIFIER_SOURCES and (end == 1 or not _alnum_at(text, toks[end - 2]))):
+    s, e = toks[end - 1]
+    last = text[s:e].lower()
+    if last in _PRONOUNS or (last in S.QUANTIFIER_SOURCES and (end == 1 or not _alnum_at(text, toks[end - 2]))):
         return end - 1  # a pronoun, or a quantifier standing alone: `Some say`, `…, others said`
     k = end
+    aside = False  # a bracketed aside was taken in: only then may the phrase hold a `(`
     while k > 0:
         s, e = toks[k - 1]
-        if e - s == 1 and text[s] == ")":
+        first = text[s]
+        if first.isalnum():
+            # _np_token for a word, inlined: this runs on every token before a cue
+            if first.isupper() or first.isdigit():
+                k -= 1
+                continue
+            low = text[s:e].lower()
+            if low in _NP_WORDS or low.endswith(_POSSESSIVE):
+                k -= 1
+                continue
+            break
+        if e - s == 1 and first == ")":
             j = _open_paren(text, toks, k - 1)  # `Rep. John Mica (R-Fla.)`: a short aside stays inside
             if j is None or j == 0:
                 break
             k = j
-            continue
-        first = text[s]
-        if first.isalnum() and (first.isupper() or first.isdigit()):
-            k -= 1  # a capitalised word or a number: the common case of _np_token, decided here
+            aside = True
             continue
         if not _np_token(text, toks, k - 1):
             break
         k -= 1
     # Leading prepositions, conjunctions and sentence openers do not start a phrase.
-    while k < end and _word(text, toks[k]).lower() in _LEADING_NON_NP:
+    while k < end and _low(text, toks[k]) in _LEADING_NON_NP:
         k += 1
-    while k < end - 1 and _word(text, toks[k]).lower() in S.SENTENCE_OPENERS:
+    while k < end - 1 and _low(text, toks[k]) in S.SENTENCE_OPENERS:
         k += 1
-    if k < end and _valid_np(text, toks[k:end]):
+    if k < end and (_valid_np(text, toks[k:end]) if aside else _valid_run(text, toks, k, end)):
         # `the housing minister`: a plain modifier and its determiner belong to the phrase.
         # `Several cast members`, `Connecticut's tax commissioner`: up to two plain modifiers after
         # a determiner or a possessive belong to the phrase.
@@ -139,9 +156,9 @@ def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = Tru
             return k
         lead = _word(text, toks[j - 1]) if j > 0 else ""
         if _word(text, toks[k]).islower():
-            if lead.lower() in S.DETERMINERS or (lead.endswith(("’s", "'s")) and _is_cap(lead)):
+            if lead.lower() in S.DETERMINERS or (lead.endswith(_POSSESSIVE) and _is_cap(lead)):
                 return j - 1
-            if _word(text, toks[end - 1]).lower() in S.GROUP_HEADS:
+            if _low(text, toks[end - 1]) in S.GROUP_HEADS:
                 # `Civil rights activists say`, `…, where restructuring experts say`: plain modifiers
                 # of a plural head that open the clause belong to it, and so does one capitalised word first.
                 if j == 0 or lead.lower() in _CLAUSE_OPENERS:
@@ -152,7 +169,7 @@ def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = Tru
             k - j == 1
             and not _word(text, toks[j]).endswith("ed")
             and lead.lower() in S.DETERMINERS
-            and (j == 1 or _word(text, toks[j - 2]).lower() in _CLAUSE_OPENERS)
+            and (j == 1 or _low(text, toks[j - 2]) in _CLAUSE_OPENERS)
         ):
             return j - 1  # `The nonpartisan Commission on Presidential Debates says`, not `The mayor thanked Ruiz`
         return k
@@ -220,6 +237,8 @@ def _close_paren(text: str, toks: list[Tok], open_: int) -> int | None:
 
 
 def _plain_word(w: str) -> bool:
+    if not w[:1].isalpha() and w[:1] != "-":
+        return False  # for speed: a comma, a quote mark or a number before the phrase
     return w.replace("-", "").isalpha() and w.islower() and w not in _CLAUSE_WORDS and w not in S.DETERMINERS
 
 
@@ -251,6 +270,28 @@ def _valid_np(text: str, span: list[Tok]) -> bool:
     for i in range(1, len(words) - 1):
         if words[i].lower() in S.SOURCE_PREPOSITIONS:
             before = words[i - 1]
+            return before.lower() in _HEADS or (_is_cap(before) and before.lower() not in S.SENTENCE_OPENERS)
+    return False
+
+
+def _valid_run(text: str, toks: list[Tok], k: int, end: int) -> bool:
+    """_valid_np(text, toks[k:end]) for a run of tokens holding no `(`, reading only the words it needs."""
+    n = end - k
+    if n > 12:
+        return False
+    head = _word(text, toks[end - 1])
+    if head in ("’", "'", "."):
+        head = _word(text, toks[end - 2]) if n > 1 else ""
+    low = head.lower()
+    if low in S.DETERMINERS or low in S.SOURCE_PREPOSITIONS or low in ("and", "the", "of"):
+        return False
+    if _is_cap(head) and low not in S.SENTENCE_OPENERS:
+        return True
+    if low in _HEADS:
+        return True
+    for i in range(k + 1, end - 1):
+        if _low(text, toks[i]) in S.SOURCE_PREPOSITIONS:
+            before = _word(text, toks[i - 1])
             return before.lower() in _HEADS or (_is_cap(before) and before.lower() not in S.SENTENCE_OPENERS)
     return False
 

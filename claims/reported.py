@@ -236,9 +236,9 @@ class ReportedRules(ClauseRules):
         """`CONTENT, X said (on Monday).`, `CONTENT, said X, a role.` and `A, X said, B.`"""
         aux = strip_auxiliaries(self.text, toks, ct)
         cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
-        word = self.text[cue[0] : cue[1]].lower()
+        word = self.low[cue[0] : cue[1]]
         first = mention_before(self.text, toks, aux, relative=True)
-        self._last_mention = (toks, aux, first)
+        self._cue_speaker = (toks, ct, aux, first)
         if first is not None and first.appos_start is not None and self._starts_clause(sent.start, first.start):
             return None  # `X, a role, said …`: the speaker opens the sentence
         if aux > 0 and self._comma_before(toks, aux):
@@ -311,11 +311,11 @@ class ReportedRules(ClauseRules):
 
     def _speaker_first(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
         """`X said (that) CONTENT`, `X told Reuters CONTENT`, `X says they believe CONTENT`."""
-        aux = strip_auxiliaries(self.text, toks, ct)
-        last = self._last_mention
-        if last is not None and last[0] is toks and last[1] == aux:
-            m = last[2]  # _speaker_last just found it
+        last = self._cue_speaker
+        if last is not None and last[0] is toks and last[1] == ct:
+            aux, m = last[2], last[3]  # _speaker_last just found them
         else:
+            aux = strip_auxiliaries(self.text, toks, ct)
             m = mention_before(self.text, toks, aux, relative=True)
         opens = m is not None and self._starts_clause(sent.start, m.start)
         if not opens and aux > 1 and self.text[toks[aux - 1][0]] == ",":

@@ -4,14 +4,18 @@ rules that need no speech verb's clause: `according to X`, a claim named by a no
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from claims import patterns as P
 from claims.lexicon import cues as C
 from claims.phrases import Mention, Tok, mention_after
 from claims.quote_base import RULE_CONFIDENCE, SUBORDINATORS, TRAIL, ClaimSpan, FinderBase, tok_at
-from claims.text import Sentence, quotes_between, tokens
+from claims.text import Quote, Sentence, tokens
 
 # Words after which a cue word is a noun.
 _NOUN_DETERMINERS = frozenset("the a an this that these those its their his her our my your every each".split())
+_LONGEST_DETERMINER = max(map(len, _NOUN_DETERMINERS))
 # Plain hearers of `told`: `told reporters that …`.
 _HEARERS = frozenset("reporters journalists him her them us me lawmakers supporters listeners viewers voters".split())
 # Words after a hearer that make the claim a directive to the hearer, who then belongs to it.
@@ -19,8 +23,8 @@ _DIRECTIVE_LEADS = frozenset("to not against".split())
 # Words that open the content clause after a hearer: `told Reuters that …`, `asked Ruiz whether …`.
 _CLAUSE_LEADS = frozenset("that if whether how what why where".split())
 # Rules whose content follows the cue.
-_AFTER_CUE_RULES = (
-    "reported-speaker-first", "reported-coordinated", "reported-participle", "reported-relative", "reported-subordinate", "asked"
+_AFTER_CUE_RULES = frozenset(
+    ("reported-speaker-first", "reported-coordinated", "reported-participle", "reported-relative", "reported-subordinate", "asked")
 )
 # Prepositions that open an adjunct of the saying (where, when, to whom), never a claim of its own.
 _ADJUNCT_PREPOSITIONS = frozenset("at before during from in inside into outside through with".split())
@@ -44,10 +48,31 @@ _NOT_FAR_LEADS = frozenset(
 )
 # How far after a cue its hearer and adjuncts are looked for (characters).
 _AFTER_CUE_WINDOW = 120
+# For speed, the words that open P.RE_EVENT_TAIL's events, run case-sensitively on lower-cased text, where
+# `re` skips to the first letter of a candidate (P.RE_EVENT_TAIL_HINT, case-insensitive, tries every
+# position, three times slower). A whitespace character must precede the match. Every letter `regex`
+# matches case-insensitively to one of these lower-cases to it but `İ` and `ſ`: a text holding either
+# takes P.RE_EVENT_TAIL_HINT (see `_folds_plain`).
+_RE_EVENT_LEADS = re.compile(r"(?:after\s+(?:talks|a|meetings)|during\s|in\s+an?\s|at\s+(?:an?|the)\s)")
+# The first letters of P.RE_OPENER_COMMA's words, lower-cased, with the two odd folds of `s` and `i`.
+_OPENER_INITIALS = "aehilmpsy\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}\N{LATIN SMALL LETTER LONG S}"
+# The characters that `regex` case-folds to an ASCII letter that their lower case is not.
+_ODD_FOLDS = ("\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}", "\N{LATIN SMALL LETTER LONG S}")
 
 
 class ReportedBase(FinderBase):
     """What the reported-speech passes build on: content trimming and the rules named by a source phrase."""
+
+    def __init__(self, text: str, paras: list[tuple[int, int]], quotes: list[Quote], sents: list[Sentence]):
+        super().__init__(text, paras, quotes, sents)
+        low = text.lower()
+        if len(low) != len(text):  # a few characters change length when lower-cased: keep offsets exact
+            low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+        self.low = low  # the text lower-cased, offsets unchanged: a word's lower case is a slice of it
+        self._folds_plain = not any(ch in text for ch in _ODD_FOLDS)
+        # (toks, cue token, where its auxiliaries start, the phrase before them) of the last cue whose
+        # speaker was looked for: the speaker-last and speaker-first rules ask the same question in turn
+        self._cue_speaker: tuple[list[Tok], int, int, Mention | None] | None = None
 
     def _claim(
         self, sent: Sentence, start: int, end: int, rule: str, mention: Mention | None, cue: tuple[int, int]
@@ -55,35 +80,41 @@ class ReportedBase(FinderBase):
         """The claim between start and end once the edges are trimmed (punctuation, an opener, an event
         tail, a concessive aside); a leading complementiser `that` stays, as annotators mark it. None
         under two words after `that`, or when the direct pass owns it."""
-        while start < end and (self.text[start].isspace() or self.text[start] in ",:"):
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in ",:"):
             start += 1
         body = start  # where the clause proper starts, after a leading `that`
-        m = P.RE_THAT.match(self.text, start, end)
-        object_cue = self.text[cue[0] : cue[1]].lower() in C.CUE_OBJECT_AS  # `dismissed that criticism`
-        that = m is not None and not object_cue
+        # the cheap tests before each pattern hold wherever it can match (see `_folds_plain`)
+        m = P.RE_THAT.match(text, start, end) if self.low.startswith("that", start, end) else None
+        that = m is not None and self.low[cue[0] : cue[1]] not in C.CUE_OBJECT_AS  # `dismissed that criticism`
         if m is not None and that:
             body = m.end()
         else:
-            m = P.RE_OPENER_COMMA.match(self.text, start, end)
+            m = P.RE_OPENER_COMMA.match(text, start, end) if self.low[start : start + 1] in _OPENER_INITIALS else None
             if m is not None:
                 start = body = m.end()
-        while end > body and self.text[end - 1] in TRAIL:
+        while end > body and text[end - 1] in TRAIL:
             end -= 1
-        lo = max(body, end - P.EVENT_TAIL_WINDOW)
-        m = P.RE_EVENT_TAIL.search(self.text, lo, end) if P.RE_EVENT_TAIL_HINT.search(self.text, lo, end) else None
+        # An event tail holds no comma but the one it may open with, so it starts at the last comma or after.
+        comma = text.rfind(",", body, end)
+        lo = max(body, end - P.EVENT_TAIL_WINDOW, comma)
+        m = P.RE_EVENT_TAIL.search(text, lo, end) if self._event_lead(lo, end) else None
         if m is not None and m.start() > body:
             end = m.start()
-        if rule in _AFTER_CUE_RULES:
-            m = P.RE_CONCESSIVE.search(self.text, body, end)
+        after_cue = rule in _AFTER_CUE_RULES
+        if after_cue and (comma >= 0 or text.find(";", body, end) >= 0):  # each aside opens with one
+            m = P.RE_CONCESSIVE.search(text, body, end)
             if m is not None and not self.inside_quote(m.start()):
                 end = m.start()  # `X claimed that A, although he refused B`: the aside is the writer's
-        words = self.text[body:end].split()
+        # enough words to tell a claim of two words and a lone adjunct phrase (of _MAX_ADJUNCT_WORDS)
+        words = text[body:end].split(maxsplit=_MAX_ADJUNCT_WORDS + 1)
         if len(words) < 2:
             return None
-        if rule in _AFTER_CUE_RULES and adjunct_only(words):
+        if after_cue and adjunct_only(words):
             return None  # `…," Costa reported from Washington.`, `she wrote in her memo`: where, not what
 
-        qs = quotes_between(self.quotes, self.qstarts, body, end)
+        k = bisect_left(self.qstarts, body)  # quotes_between, inlined: most claims hold no quote
+        qs = self.quotes[k : bisect_left(self.qstarts, end, k)] if k < len(self.qstarts) and self.qstarts[k] < end else []
         kind = "mixed" if qs else "indirect"
         if qs and qs[0].start == body and qs[-1].end >= end - 1:
             if rule == "according-to" and len(qs) == 1:
@@ -95,18 +126,27 @@ class ReportedBase(FinderBase):
             # `told Fox that "…"`: a quote inside reported speech, a mixed claim
         return ClaimSpan(start, end, kind, cue[0], cue[1], mention, rule, RULE_CONFIDENCE[rule], sent)
 
+    def _event_lead(self, lo: int, end: int) -> bool:
+        """Whether text[lo:end] holds the opening words of an event tail (a cheap test before P.RE_EVENT_TAIL)."""
+        if not self._folds_plain:
+            return P.RE_EVENT_TAIL_HINT.search(self.text, lo, end) is not None
+        m = _RE_EVENT_LEADS.search(self.low, lo + 1, end)
+        while m is not None and not self.low[m.start() - 1].isspace():
+            m = _RE_EVENT_LEADS.search(self.low, m.start() + 1, end)
+        return m is not None
+
     def _verb_cue(self, cue: tuple[int, int]) -> bool:
         """Whether a cue word works as a reporting verb here (reported speech only)."""
-        word = self.text[cue[0] : cue[1]]
-        low = word.lower()
+        low = self.low[cue[0] : cue[1]]
         if low in C.CUE_QUOTE_ONLY:
             return False
+        word = self.text[cue[0] : cue[1]]
         if len(word) > 1 and word.isupper():
             return False  # an all-capitals heading: "HE'S BEEN CALLED OUT BY FELLOW DOCTORS"
         before = self.text[max(0, cue[0] - 3) : cue[0]]
         if before.endswith(("’s ", "'s ", "s’ ", "s' ")):
             return False  # a noun after a possessive: "Editor's note"
-        if word_before(self.text, cue[0], max(0, cue[0] - 12)).lower() in _NOUN_DETERMINERS:
+        if short_word_before(self.text, cue[0], max(0, cue[0] - 12), _LONGEST_DETERMINER).lower() in _NOUN_DETERMINERS:
             return False  # a noun after a determiner: "studied the report", "a promise"
         if low.startswith("call") and " " not in low:
             nxt = P.RE_NEXT_WORD.match(self.text, cue[1])
@@ -221,6 +261,8 @@ class ReportedBase(FinderBase):
 
     def _nominal(self, sent: Sentence) -> ClaimSpan | None:
         """`Politifact seized on Trump's claim that there have been "thousands of shootings"`."""
+        if self.text.find("that", sent.start, sent.end) < 0:
+            return None  # for speed: most sentences lack the `that` every match ends in
         m = P.RE_NOMINAL.search(self.text, sent.start, sent.end)
         if m is None or self.inside_quote(m.start()):
             return None
@@ -253,16 +295,17 @@ class ReportedBase(FinderBase):
         return out
 
 
-def word_before(text: str, pos: int, lo: int) -> str:
-    """The letters just before the spaces that end at pos, within text[lo:pos] ("" when none): what
-    RE_PREV_WORD finds, scanned in Python, which is faster on these few characters."""
+def short_word_before(text: str, pos: int, lo: int, longest: int) -> str:
+    """The letters just before the spaces that end at pos, within text[lo:pos] ("" when none), when
+    they are at most `longest`; of a longer word, its last longest + 1 letters: enough to look it up
+    in a table of short words. Scanned in Python, faster than a pattern on these few characters."""
     j = pos
     while j > lo and text[j - 1].isspace():
         j -= 1
     if j == pos:
         return ""
     i = j
-    while i > lo and text[i - 1].isalpha():
+    while i > lo and j - i <= longest and text[i - 1].isalpha():
         i -= 1
     return text[i:j]
 
