@@ -234,6 +234,8 @@ class ReportedRules(ClauseRules):
 
     def _speaker_last(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
         """`CONTENT, X said (on Monday).`, `CONTENT, said X, a role.` and `A, X said, B.`"""
+        if self.text.find(",", sent.start, cue[0]) < 0:
+            return None  # for speed: each of these attributions follows a comma (see `_comma_before`)
         aux = strip_auxiliaries(self.text, toks, ct)
         cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
         word = self.low[cue[0] : cue[1]]

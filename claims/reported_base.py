@@ -15,7 +15,6 @@ from claims.text import Quote, Sentence, tokens
 
 # Words after which a cue word is a noun.
 _NOUN_DETERMINERS = frozenset("the a an this that these those its their his her our my your every each".split())
-_LONGEST_DETERMINER = max(map(len, _NOUN_DETERMINERS))
 # Plain hearers of `told`: `told reporters that …`.
 _HEARERS = frozenset("reporters journalists him her them us me lawmakers supporters listeners viewers voters".split())
 # Words after a hearer that make the claim a directive to the hearer, who then belongs to it.
@@ -146,7 +145,7 @@ class ReportedBase(FinderBase):
         before = self.text[max(0, cue[0] - 3) : cue[0]]
         if before.endswith(("’s ", "'s ", "s’ ", "s' ")):
             return False  # a noun after a possessive: "Editor's note"
-        if short_word_before(self.text, cue[0], max(0, cue[0] - 12), _LONGEST_DETERMINER).lower() in _NOUN_DETERMINERS:
+        if word_before(self.text, cue[0], max(0, cue[0] - 12)).lower() in _NOUN_DETERMINERS:
             return False  # a noun after a determiner: "studied the report", "a promise"
         if low.startswith("call") and " " not in low:
             nxt = P.RE_NEXT_WORD.match(self.text, cue[1])
@@ -295,19 +294,19 @@ class ReportedBase(FinderBase):
         return out
 
 
-def short_word_before(text: str, pos: int, lo: int, longest: int) -> str:
-    """The letters just before the spaces that end at pos, within text[lo:pos] ("" when none), when
-    they are at most `longest`; of a longer word, its last longest + 1 letters: enough to look it up
-    in a table of short words. Scanned in Python, faster than a pattern on these few characters."""
-    j = pos
-    while j > lo and text[j - 1].isspace():
-        j -= 1
-    if j == pos:
+def word_before(text: str, pos: int, lo: int) -> str:
+    """The letters just before the spaces that end at pos, within text[lo:pos] ("" when none)."""
+    seg = text[lo:pos]
+    body = seg.rstrip()
+    if len(body) == len(seg) or not body:
         return ""
-    i = j
-    while i > lo and j - i <= longest and text[i - 1].isalpha():
+    word = body.rsplit(None, 1)[-1]
+    if word.isalpha():
+        return word  # for speed: the common case, a whole word after a space
+    i = len(word)
+    while i > 0 and word[i - 1].isalpha():
         i -= 1
-    return text[i:j]
+    return word[i:]
 
 
 def has_clause(words: list[str]) -> bool:

@@ -11,7 +11,7 @@ from claims import patterns as P
 from claims.lexicon import speakers as S
 from claims.phrases import Mention, antecedent_of, mention_before, strip_auxiliaries
 from claims.quote_base import ClaimSpan, tok_at
-from claims.reported_base import ReportedBase, has_clause, short_word_before
+from claims.reported_base import ReportedBase, has_clause, word_before
 from claims.text import Sentence, tokens
 
 # How far before a cue a relative pronoun is looked for (characters): `who has repeatedly said`.
@@ -20,7 +20,6 @@ _WHO_WINDOW = 48
 _CLAUSE_WINDOW = 64
 # Forms of `be` that make `asked` passive: `was asked about`.
 _PASSIVE_BE = frozenset("be been being is was were".split())
-_LONGEST_BE = max(map(len, _PASSIVE_BE))
 # Words that open what a passive `asked` put to its subject: `was asked about`, `was asked to name`.
 _QUESTION_LEADS = frozenset("about for how if to what whether which who why".split())
 
@@ -142,7 +141,7 @@ class ClauseRules(ReportedBase):
         for cue in cues:
             if self.text[cue[0] : cue[1]].lower() != "asked" or self.inside_quote(cue[0]):
                 continue
-            if short_word_before(self.text, cue[0], max(sent.start, cue[0] - 8), _LONGEST_BE).lower() not in _PASSIVE_BE:
+            if word_before(self.text, cue[0], max(sent.start, cue[0] - 8)).lower() not in _PASSIVE_BE:
                 continue
             nxt = P.RE_NEXT_WORD.match(self.text, cue[1])
             if nxt is None or nxt.group(1).lower() not in _QUESTION_LEADS:
