@@ -55,10 +55,15 @@ class ReportedRules(ClauseRules):
                     found = [*found, extra]
                 if not cues:
                     continue
+            elif not cues:
+                nominal = self._nominal(sent)  # what _reported_in does with no cue, without its setup
+                if nominal is not None:
+                    out.append(nominal)
+                continue
             else:
                 found = self._reported_in(sent, cues)
                 out.extend(found)
-                if not cues or (found and len(cues) == 1):
+                if found and len(cues) == 1:
                     continue  # for speed: no cue, or one that is a claim's already, leaves no clause to read
             if cues[0][0] - sent.start <= _ASKED_REACH:
                 asked = self._asked(sent, cues)

@@ -55,8 +55,8 @@ _AFTER_CUE_WINDOW = 120
 _RE_EVENT_LEADS = re.compile(r"(?:after\s+(?:talks|a|meetings)|during\s|in\s+an?\s|at\s+(?:an?|the)\s)")
 # The first letters of P.RE_OPENER_COMMA's words, lower-cased, with the two odd folds of `s` and `i`.
 _OPENER_INITIALS = "aehilmpsy\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}\N{LATIN SMALL LETTER LONG S}"
-# The characters that `regex` case-folds to an ASCII letter that their lower case is not.
-_ODD_FOLDS = ("\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}", "\N{LATIN SMALL LETTER LONG S}")
+# The characters that `regex` or `re` match case-insensitively to an ASCII letter that their lower case is not.
+_ODD_FOLDS = ("\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}", "\N{LATIN SMALL LETTER DOTLESS I}", "\N{LATIN SMALL LETTER LONG S}")
 
 
 class ReportedBase(FinderBase):
@@ -68,6 +68,7 @@ class ReportedBase(FinderBase):
         if len(low) != len(text):  # a few characters change length when lower-cased: keep offsets exact
             low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
         self.low = low  # the text lower-cased, offsets unchanged: a word's lower case is a slice of it
+        # case-insensitive patterns can run case-sensitively on self.low (lower-case literals only)
         self._folds_plain = not any(ch in text for ch in _ODD_FOLDS)
         # (toks, cue token, where its auxiliaries start, the phrase before them) of the last cue whose
         # speaker was looked for: the speaker-last and speaker-first rules ask the same question in turn
