@@ -3,7 +3,10 @@ auxiliaries that belong to the cue ("has said", "also added"). Works on token of
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+
+import regex
 
 from claims.lexicon import cues as C
 from claims.lexicon import speakers as S
@@ -319,10 +322,7 @@ def mention_before(text: str, toks: list[Tok], end: int, relative: bool = False)
     """
     if end > 0 and _word(text, toks[end - 1]) == ",":
         # `Name, an adviser to X, said`: find the comma that opens the appositive.
-        k = end - 2
-        limit = 40 if relative else 20
-        while k >= 0 and _word(text, toks[k]) not in (",", ";", ":", "(", ")") and end - k < limit:
-            k -= 1
+        k = _separator_before(text, toks, end - 2, max(end - (40 if relative else 20), -1))
         if k >= 0 and _word(text, toks[k]) == "," and k + 1 < end - 1:
             start = np_before(text, toks, k)
             if start is not None and _appositive(text, toks[k + 1 : end - 1], relative):
@@ -332,6 +332,28 @@ def mention_before(text: str, toks: list[Tok], end: int, relative: bool = False)
     if start is None:
         return None
     return Mention(toks[start][0], toks[end - 1][1])
+
+
+def _separator_before(text: str, toks: list[Tok], k: int, floor: int) -> int:
+    """The last index in (floor, k] of a token `,` `;` `:` `(` or `)`, else floor. For speed, the text
+    is searched for the character and its token found by bisection; a token that is not the character
+    alone (not made by claims.text.tokens) sends the question to a scan of the tokens."""
+    if k <= floor:
+        return floor
+    m = _RE_SEPARATOR_BACK.search(text, toks[floor + 1][0], toks[k][1])
+    if m is None:
+        return floor
+    j = bisect_left(toks, (m.start(), -1), floor + 1, k + 1)
+    if j <= k and toks[j] == m.span():
+        return j
+    while k > floor and _word(text, toks[k]) not in _SEPARATORS:
+        k -= 1
+    return k
+
+
+_SEPARATORS = (",", ";", ":", "(", ")")
+# Any of _SEPARATORS, searched from the end of a window back.
+_RE_SEPARATOR_BACK = regex.compile(r"[,;:()]", flags=regex.REVERSE)
 
 
 def _appositive(text: str, span: list[Tok], relative: bool = False) -> bool:
