@@ -53,6 +53,13 @@ _AFTER_CUE_WINDOW = 120
 # matches case-insensitively to one of these lower-cases to it but `İ` and `ſ`: a text holding either
 # takes P.RE_EVENT_TAIL_HINT (see `_folds_plain`).
 _RE_EVENT_LEADS = re.compile(r"(?:after\s+(?:talks|a|meetings)|during\s|in\s+an?\s|at\s+(?:an?|the)\s)")
+# For speed, the first words of P.RE_CUE_ADJUNCT's and P.RE_CUE_PREPOSITION's alternatives, on lower-cased
+# text: a text these do not match at a position holds no match there. `\S*ly\s` stands for an adverb
+# before `that` (`regex` knows letters that `re` does not); `re`'s `\s` holds every `regex` `\s`.
+_RE_ADJUNCT_LEAD = re.compile(
+    r"\s*(?:in|on|mon|tue|wed|thu|fri|sat|sun|yesterday|to|earlier|later|again|recently|previously|last|at|during|after|over|with|from|\S*ly\s)"
+)
+_RE_PREPOSITION_LEAD = re.compile(r"\s*(?:about|against|for|of|on|over|with)\s")
 # The first letters of P.RE_OPENER_COMMA's words, lower-cased, with the two odd folds of `s` and `i`.
 _OPENER_INITIALS = "aehilmpsy\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}\N{LATIN SMALL LETTER LONG S}"
 # The characters that `regex` or `re` match case-insensitively to an ASCII letter that their lower case is not.
@@ -160,11 +167,16 @@ class ReportedBase(FinderBase):
         start = cue[1]
         if self.text[cue[0] : cue[1]].lower() in C.CUE_WITH_HEARER:
             start = self._after_hearer(tokens(self.text, cue[1], min(end, cue[1] + _AFTER_CUE_WINDOW)), cue[1])
-        adjunct = P.RE_CUE_ADJUNCT.match(self.text, start, end)
+        adjunct = P.RE_CUE_ADJUNCT.match(self.text, start, end) if self._may_open(_RE_ADJUNCT_LEAD, start) else None
         if adjunct is not None:
             start = adjunct.end()
-        prep = P.RE_CUE_PREPOSITION.match(self.text, start, end)
+        prep = P.RE_CUE_PREPOSITION.match(self.text, start, end) if self._may_open(_RE_PREPOSITION_LEAD, start) else None
         return prep.end() if prep is not None else start
+
+    def _may_open(self, lead: re.Pattern[str], pos: int) -> bool:
+        """Whether the words at pos may open a match of the pattern whose first words `lead` finds
+        on the lower-cased text (a cheap test before a `regex` pattern; see `_folds_plain`)."""
+        return not self._folds_plain or lead.match(self.low, pos) is not None
 
     def _after_hearer(self, toks: list[Tok], pos: int) -> int:
         """Where the content starts after `told Reuters`, `told reporters`, `asked the mayor whether`."""
