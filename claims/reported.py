@@ -4,6 +4,7 @@ to X`, claims named by a noun and colon blocks live in reported_base.py."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from claims import patterns as P
@@ -31,6 +32,9 @@ _ADJUNCT_LEADS = frozenset(
 )
 # How far into a sentence a leading `Asked` or `When asked` can start (characters).
 _ASKED_REACH = 5
+# For speed, what P.RE_NEW_CLAUSE needs before a new subject, on lower-cased text: a comma, a dash or `wh`
+# (`while`, `whereas`); a text without one holds no match.
+_RE_NEW_CLAUSE_HINT = re.compile(r"[,\N{EM DASH}\N{EN DASH}-]|wh")
 # The longest aside (tokens) between a sentence's subject and its cue: `X, of Springfield, Va., said`.
 _MAX_ASIDE = 30
 
@@ -44,8 +48,11 @@ class ReportedRules(ClauseRules):
         quoted: dict[int, list[ClaimSpan]] = {}
         for c in direct:
             quoted.setdefault(c.sentence.start, []).append(c)
+        cstarts = self.cstarts
+        lo = 0
         for si, sent in enumerate(self.sents):
-            cues = self.cues_in(sent.start, sent.end)
+            lo = bisect_left(cstarts, sent.start, lo)  # self.cues_in, inlined: sentences come in order
+            cues = self.cues[lo : bisect_left(cstarts, sent.end, lo)]
             if si in consumed:
                 quote = attributed.get(sent.start)
                 extra = self._quote_participle(sent, quote) if quote is not None else None
@@ -188,6 +195,8 @@ class ReportedRules(ClauseRules):
             m = P.RE_COORDINATION.search(self.text, max(main.start, cue[0] - 24), cue[0])
             if m is None or m.end() != cue[0]:
                 # `X said A, and his deputy said B`: a new subject after the conjunction.
+                if _RE_NEW_CLAUSE_HINT.search(self.low, main.start, cue[0]) is None:
+                    continue  # for speed: P.RE_NEW_CLAUSE below cannot match
                 ct = tok_at(toks, cue[0])
                 aux = strip_auxiliaries(self.text, toks, ct) if ct is not None else 0
                 other = mention_before(self.text, toks, aux) if ct is not None else None
@@ -341,6 +350,8 @@ class ReportedRules(ClauseRules):
     def _subject_before_aside(self, sent: Sentence, toks: list[Tok], comma: int) -> Mention | None:
         """`Johnnie Wilson, of Springfield, Va., said …`, `Trump, speaking to veterans, said …`: the
         subject opening the sentence, when an aside set off by commas is all that stands before the cue."""
+        if self.text.find(",", sent.start, toks[comma - 1][0]) < 0:
+            return None  # for speed: the comma that closes the subject comes first
         m = self._subject(sent.start, toks[comma][0])
         if m is None:
             return None
