@@ -160,10 +160,10 @@ class ReportedBase(FinderBase):
         word = self.text[cue[0] : cue[1]]
         if len(word) > 1 and word.isupper():
             return False  # an all-capitals heading: "HE'S BEEN CALLED OUT BY FELLOW DOCTORS"
-        before = self.text[max(0, cue[0] - 3) : cue[0]]
+        before = self.text[max(0, cue[0] - 12) : cue[0]]
         if before.endswith(("’s ", "'s ", "s’ ", "s' ")):
             return False  # a noun after a possessive: "Editor's note"
-        if word_before(self.text, cue[0], max(0, cue[0] - 12)).lower() in _NOUN_DETERMINERS:
+        if _last_word(before).lower() in _NOUN_DETERMINERS:
             return False  # a noun after a determiner: "studied the report", "a promise"
         if low.startswith("call") and " " not in low:
             nxt = P.RE_NEXT_WORD.match(self.text, cue[1])
@@ -333,7 +333,11 @@ class ReportedBase(FinderBase):
 
 def word_before(text: str, pos: int, lo: int) -> str:
     """The letters just before the spaces that end at pos, within text[lo:pos] ("" when none)."""
-    seg = text[lo:pos]
+    return _last_word(text[lo:pos])
+
+
+def _last_word(seg: str) -> str:
+    """The letters just before the spaces that end seg ("" when none)."""
     body = seg.rstrip()
     if len(body) == len(seg) or not body:
         return ""
