@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+import regex
+
 from claims import patterns as P
 from claims.lexicon import cues as C
 from claims.lexicon import speakers as S
@@ -35,6 +37,7 @@ _ASKED_REACH = 5
 # For speed, what P.RE_NEW_CLAUSE needs before a new subject, on lower-cased text: a comma, a dash or `wh`
 # (`while`, `whereas`); a text without one holds no match.
 _RE_NEW_CLAUSE_HINT = re.compile(r"[,\N{EM DASH}\N{EN DASH}-]|wh")
+_LONGEST_LEADING_LINK = max(map(len, S.LEADING_LINKS))
 # The longest aside (tokens) between a sentence's subject and its cue: `X, of Springfield, Va., said`.
 _MAX_ASIDE = 30
 
@@ -147,7 +150,10 @@ class ReportedRules(ClauseRules):
         sentence ends at its comma; the main clause after it is a claim only with a cue of its own."""
         if main.mention is None or main.cue_start is None or main.cue_end is None:
             return None
-        lead = self.text[sent.start : main.mention.start].split()
+        opener = self.text[sent.start : main.mention.start].strip()
+        if len(opener) > _LONGEST_LEADING_LINK:
+            return None  # for speed: not one link word, as below
+        lead = opener.split()
         if len(lead) != 1 or lead[0].lower() not in S.LEADING_LINKS or "," in self.text[main.cue_end : main.start]:
             return None  # `As Trump said, the economy …`: the content follows the comma
         close = P.RE_RELATIVE_CLOSE.search(self.text, main.start, main.end)
@@ -173,7 +179,7 @@ class ReportedRules(ClauseRules):
         if main.mention is None or main.cue_start is None or main.cue_end is None:
             return None
         for cue in cues:
-            if not main.start < cue[0] < main.end or not self.text[cue[0] : cue[1]].lower().endswith("ing"):
+            if not main.start < cue[0] < main.end or not self.low.endswith("ing", cue[0], cue[1]):
                 continue
             before = self.text[main.start : cue[0]].rstrip()
             if not before.endswith(",") or self.inside_quote(cue[0]):
@@ -192,7 +198,7 @@ class ReportedRules(ClauseRules):
             if not main.start < cue[0] < main.end or main.mention is None:
                 continue
             speaker = main.mention
-            m = P.RE_COORDINATION.search(self.text, max(main.start, cue[0] - 24), cue[0])
+            m = self._coordination_before(max(main.start, cue[0] - 24), cue[0])
             if m is None or m.end() != cue[0]:
                 # `X said A, and his deputy said B`: a new subject after the conjunction.
                 if _RE_NEW_CLAUSE_HINT.search(self.low, main.start, cue[0]) is None:
@@ -218,8 +224,7 @@ class ReportedRules(ClauseRules):
         """`…, adding that …`, `…, arguing that …`: a second claim by the subject of the sentence."""
         lo = main.end if main is not None and main.rule != "reported-speaker-first" else sent.start
         for cue in cues:
-            word = self.text[cue[0] : cue[1]]
-            if cue[0] < lo or not word.endswith("ing") or not self.text[sent.start : cue[0]].rstrip().endswith(","):
+            if cue[0] < lo or not self.text.endswith("ing", cue[0], cue[1]) or not self.text[sent.start : cue[0]].rstrip().endswith(","):
                 continue
             if main is not None and main.start <= cue[0] < main.end and main.rule == "reported-speaker-first":
                 continue  # inside the main claim's content: `_split_participle` ends that claim first
@@ -311,7 +316,7 @@ class ReportedRules(ClauseRules):
         """`Trump bemoaned the unrest and said he thought …`: the cue is the second verb of the
         sentence's subject."""
         for cue in cues:
-            m = P.RE_COORDINATION.search(self.text, max(sent.start, cue[0] - 24), cue[0])
+            m = self._coordination_before(max(sent.start, cue[0] - 24), cue[0])
             if m is None or m.end() != cue[0] or m.start() <= sent.start:
                 continue
             subject = self._subject(sent.start, m.start())
@@ -319,6 +324,12 @@ class ReportedRules(ClauseRules):
                 continue
             return self._claim(sent, self._content_from(cue, sent.end), sent.end, "reported-coordinated", subject, cue)
         return None
+
+    def _coordination_before(self, lo: int, hi: int) -> regex.Match[str] | None:
+        """P.RE_COORDINATION in text[lo:hi], for speed only where an `and` or a `but` stands in it."""
+        if self.low.find("and", lo, hi) < 0 and self.low.find("but", lo, hi) < 0:
+            return None
+        return P.RE_COORDINATION.search(self.text, lo, hi)
 
     def _content_end(self, toks: list[Tok], k: int) -> int:
         """Where content ends before the speaker at toks[k]: at the comma, or after a closing quote mark."""
