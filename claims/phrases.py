@@ -301,16 +301,15 @@ def _valid_run(text: str, toks: list[Tok], k: int, end: int) -> bool:
 
 def _generic_np(text: str, toks: list[Tok], end: int) -> int | None:
     """A short determiner-led phrase such as "the newspaper" or "a statement from the ministry"."""
-    for size in range(2, min(5, end) + 1):
-        k = end - size
-        first = _word(text, toks[k]).lower()
-        if first in _GENERIC_LEADS:
-            inner = [_word(text, t) for t in toks[k + 1 : end]]
-            if all(
-                w.replace("’", "").replace("'", "").isalpha() and w.lower() not in _CLAUSE_WORDS and w.lower() not in S.DETERMINERS
-                for w in inner
-            ):
-                return k
+    # From the cue back: the first lead word of up to five before it starts the phrase if every word
+    # after it is plain; a word that is not plain ends the search, as any lead before it would hold it.
+    for k in range(end - 1, end - min(5, end) - 1, -1):
+        s, e = toks[k]
+        w = text[s:e]
+        low = w.lower()
+        if k < end - 1 and low in _GENERIC_LEADS:
+            return k
+        if not (w.replace("’", "").replace("'", "").isalpha() and low not in _CLAUSE_WORDS and low not in S.DETERMINERS):
             return None
     return None
 
