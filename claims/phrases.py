@@ -74,15 +74,16 @@ def _np_token(text: str, toks: list[Tok], k: int) -> bool:
     w = text[s:e]
     first = w[:1]
     if first.isalnum():
-        if first.isupper() or first.isdigit():  # _is_cap, inlined: this runs on every token before a cue
-            return True
-        low = w.lower()
-        return low in _NP_WORDS or low.endswith(("’s", "'s"))
+        return first.isupper() or first.isdigit() or _np_word(w.lower())
     if w == "." and k > 0:
         before = _word(text, toks[k - 1])
         # `Gov.`, and a middle initial: `Elijah E. Cummings`
         return before.lower() in ABBREVIATIONS or (len(before) == 1 and before.isupper())
     return w in ("’", "'") and k > 0 and _word(text, toks[k - 1])[-1:] in "sS"
+
+
+def _np_word(low: str) -> bool:
+    return low in _NP_WORDS or low.endswith(_POSSESSIVE)
 
 
 def strip_auxiliaries(text: str, toks: list[Tok], end: int) -> int:
@@ -125,22 +126,16 @@ def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = Tru
         first = text[s]
         if first.isalnum():
             # _np_token for a word, inlined: this runs on every token before a cue
-            if first.isupper() or first.isdigit():
-                k -= 1
-                continue
-            low = text[s:e].lower()
-            if low in _NP_WORDS or low.endswith(_POSSESSIVE):
-                k -= 1
-                continue
-            break
-        if e - s == 1 and first == ")":
+            if not (first.isupper() or first.isdigit() or _np_word(text[s:e].lower())):
+                break
+        elif e - s == 1 and first == ")":
             j = _open_paren(text, toks, k - 1)  # `Rep. John Mica (R-Fla.)`: a short aside stays inside
             if j is None or j == 0:
                 break
             k = j
             aside = True
             continue
-        if not _np_token(text, toks, k - 1):
+        elif not _np_token(text, toks, k - 1):
             break
         k -= 1
     # Leading prepositions, conjunctions and sentence openers do not start a phrase.
@@ -246,41 +241,24 @@ def _plain_word(w: str) -> bool:
 
 
 def _valid_np(text: str, span: list[Tok]) -> bool:
-    words = [text[s:e] for s, e in span]
-    if "(" in words:
+    if any(e - s == 1 and text[s] == "(" for s, e in span):
         # Drop `(R-Fla.)`-style asides before judging the phrase.
         keep: list[Tok] = []
         depth = 0
-        for t, w in zip(span, words, strict=True):
+        for t in span:
+            w = _word(text, t)
             depth += w == "("
             if depth == 0:
                 keep.append(t)
             depth -= w == ")"
-        span, words = keep, [text[s:e] for s, e in keep]
-    if not span or len(span) > 12:
-        return False
-    head = words[-1]
-    if head in ("’", "'", "."):
-        head = words[-2] if len(words) > 1 else ""
-    low = head.lower()
-    if low in S.DETERMINERS or low in S.SOURCE_PREPOSITIONS or low in ("and", "the", "of"):
-        return False
-    if _is_cap(head) and low not in S.SENTENCE_OPENERS:
-        return True
-    if low in _HEADS:
-        return True
-    # `one Democratic source on the panel`: the head stands before the phrase's preposition.
-    for i in range(1, len(words) - 1):
-        if words[i].lower() in S.SOURCE_PREPOSITIONS:
-            before = words[i - 1]
-            return before.lower() in _HEADS or (_is_cap(before) and before.lower() not in S.SENTENCE_OPENERS)
-    return False
+        span = keep
+    return _valid_run(text, span, 0, len(span))
 
 
 def _valid_run(text: str, toks: list[Tok], k: int, end: int) -> bool:
     """_valid_np(text, toks[k:end]) for a run of tokens holding no `(`, reading only the words it needs."""
     n = end - k
-    if n > 12:
+    if not 0 < n <= 12:
         return False
     head = _word(text, toks[end - 1])
     if head in ("’", "'", "."):
@@ -292,6 +270,7 @@ def _valid_run(text: str, toks: list[Tok], k: int, end: int) -> bool:
         return True
     if low in _HEADS:
         return True
+    # `one Democratic source on the panel`: the head stands before the phrase's preposition.
     for i in range(k + 1, end - 1):
         if _low(text, toks[i]) in S.SOURCE_PREPOSITIONS:
             before = _word(text, toks[i - 1])
@@ -328,15 +307,12 @@ def mention_before(text: str, toks: list[Tok], end: int, relative: bool = False)
                 return Mention(toks[start][0], toks[k - 1][1], toks[k + 1][0], toks[end - 2][1])
         return None
     start = np_before(text, toks, end)
-    if start is None:
-        return None
-    return Mention(toks[start][0], toks[end - 1][1])
+    return None if start is None else Mention(toks[start][0], toks[end - 1][1])
 
 
 def _separator_before(text: str, toks: list[Tok], k: int, floor: int) -> int:
-    """The last index in (floor, k] of a token `,` `;` `:` `(` or `)`, else floor. For speed, the text
-    is searched for the character and its token found by bisection; a token that is not the character
-    alone (not made by claims.text.tokens) sends the question to a scan of the tokens."""
+    """The last index in (floor, k] of a token `,` `;` `:` `(` or `)`, else floor. For speed, a search of
+    the text, then a bisection; tokens not cut as claims.text.tokens cuts them are scanned instead."""
     if k <= floor:
         return floor
     m = _RE_SEPARATOR_BACK.search(text, toks[floor + 1][0], toks[k][1])
@@ -345,13 +321,12 @@ def _separator_before(text: str, toks: list[Tok], k: int, floor: int) -> int:
     j = bisect_left(toks, (m.start(), -1), floor + 1, k + 1)
     if j <= k and toks[j] == m.span():
         return j
-    while k > floor and _word(text, toks[k]) not in _SEPARATORS:
+    while k > floor and _word(text, toks[k]) not in (",", ";", ":", "(", ")"):
         k -= 1
     return k
 
 
-_SEPARATORS = (",", ";", ":", "(", ")")
-# Any of _SEPARATORS, searched from the end of a window back.
+# A separator character, searched from the end of a window back.
 _RE_SEPARATOR_BACK = regex.compile(r"[,;:()]", flags=regex.REVERSE)
 
 
