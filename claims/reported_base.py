@@ -50,7 +50,7 @@ _AFTER_CUE_WINDOW = 120
 # For speed, the words that open P.RE_EVENT_TAIL's events, run case-sensitively on lower-cased text, where
 # `re` skips to the first letter of a candidate (P.RE_EVENT_TAIL_HINT, case-insensitive, tries every
 # position, three times slower). A whitespace character must precede the match. Every letter `regex`
-# matches case-insensitively to one of these lower-cases to it but `İ` and `ſ`: a text holding either
+# matches case-insensitively to one of these lower-cases to it but `İ` and `ſ`: a text holding one
 # takes P.RE_EVENT_TAIL_HINT (see `_folds_plain`).
 _RE_EVENT_LEADS = re.compile(r"(?:after\s+(?:talks|a|meetings)|during\s|in\s+an?\s|at\s+(?:an?|the)\s)")
 # The nouns of P.RE_NOMINAL (`his claim that`), singular and plural; keep the two lists in step.
@@ -119,7 +119,7 @@ class ReportedBase(FinderBase):
         if m is not None and m.start() > body:
             end = m.start()
         after_cue = rule in _AFTER_CUE_RULES
-        if after_cue and (comma >= 0 or text.find(";", body, end) >= 0):  # each aside opens with one
+        if after_cue and (comma >= 0 or text.find(";", body, end) >= 0):  # each aside opens with a comma or `;`
             m = P.RE_CONCESSIVE.search(text, body, end)
             if m is not None and not self.inside_quote(m.start()):
                 end = m.start()  # `X claimed that A, although he refused B`: the aside is the writer's
