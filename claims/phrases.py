@@ -3,7 +3,10 @@ auxiliaries that belong to the cue ("has said", "also added"). Works on token of
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+
+import regex
 
 from claims.lexicon import cues as C
 from claims.lexicon import speakers as S
@@ -58,6 +61,10 @@ def _word(text: str, t: Tok) -> str:
     return text[t[0] : t[1]]
 
 
+def _low(text: str, t: Tok) -> str:
+    return text[t[0] : t[1]].lower()
+
+
 def _is_cap(w: str) -> bool:
     return w[:1].isupper() or w[:1].isdigit()
 
@@ -67,10 +74,7 @@ def _np_token(text: str, toks: list[Tok], k: int) -> bool:
     w = text[s:e]
     first = w[:1]
     if first.isalnum():
-        if first.isupper() or first.isdigit():  # _is_cap, inlined: this runs on every token before a cue
-            return True
-        low = w.lower()
-        return low in _NP_WORDS or low.endswith(("’s", "'s"))
+        return first.isupper() or first.isdigit() or _np_word(w.lower())
     if w == "." and k > 0:
         before = _word(text, toks[k - 1])
         # `Gov.`, and a middle initial: `Elijah E. Cummings`
@@ -78,21 +82,28 @@ def _np_token(text: str, toks: list[Tok], k: int) -> bool:
     return w in ("’", "'") and k > 0 and _word(text, toks[k - 1])[-1:] in "sS"
 
 
+def _np_word(low: str) -> bool:
+    return low in _NP_WORDS or low.endswith(_POSSESSIVE)
+
+
 def strip_auxiliaries(text: str, toks: list[Tok], end: int) -> int:
     """Index of the first token of the run of cue auxiliaries that ends at toks[end-1] ("has also");
     a progressive cue takes its "be" too ("is calling", "was telling")."""
     k = end
-    progressive = end < len(toks) and _word(text, toks[end]).lower().endswith("ing")
     while k > 0:
-        word = _word(text, toks[k - 1])  # lower case only: `Jolly said`, `Long said` end in a name
-        if word in C.CUE_AUXILIARIES or (progressive and word in _BE) or (word[-2:] == "ly" and _adverb(word)):
+        s, e = toks[k - 1]
+        word = text[s:e]  # lower case only: `Jolly said`, `Long said` end in a name
+        if word in C.CUE_AUXILIARIES or (word[-2:] == "ly" and _adverb(word)):
             k -= 1
+        elif word in _BE and end < len(toks) and _word(text, toks[end]).lower().endswith("ing"):
+            k -= 1  # the progressive's `be`
         else:
             break
     return k
 
 
 _BE = frozenset("is are was were been be".split())
+_POSSESSIVE = ("’s", "'s")
 
 
 def _adverb(word: str) -> bool:
@@ -104,31 +115,35 @@ def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = Tru
     """Start index of the source phrase made of toks[start:end], ending just before a cue, or None."""
     if end <= 0:
         return None
-    last = _word(text, toks[end - 1])
-    if last.lower() in _PRONOUNS or (last.lower() in S.QUANTIFIER_SOURCES and (end == 1 or not _alnum_at(text, toks[end - 2]))):
+    s, e = toks[end - 1]
+    last = text[s:e].lower()
+    if last in _PRONOUNS or (last in S.QUANTIFIER_SOURCES and (end == 1 or not _alnum_at(text, toks[end - 2]))):
         return end - 1  # a pronoun, or a quantifier standing alone: `Some say`, `…, others said`
     k = end
+    aside = False  # a bracketed aside was taken in: only then may the phrase hold a `(`
     while k > 0:
         s, e = toks[k - 1]
-        if e - s == 1 and text[s] == ")":
+        first = text[s]
+        if first.isalnum():
+            # _np_token for a word, inlined: this runs on every token before a cue
+            if not (first.isupper() or first.isdigit() or _np_word(text[s:e].lower())):
+                break
+        elif e - s == 1 and first == ")":
             j = _open_paren(text, toks, k - 1)  # `Rep. John Mica (R-Fla.)`: a short aside stays inside
             if j is None or j == 0:
                 break
             k = j
+            aside = True
             continue
-        first = text[s]
-        if first.isalnum() and (first.isupper() or first.isdigit()):
-            k -= 1  # a capitalised word or a number: the common case of _np_token, decided here
-            continue
-        if not _np_token(text, toks, k - 1):
+        elif not _np_token(text, toks, k - 1):
             break
         k -= 1
     # Leading prepositions, conjunctions and sentence openers do not start a phrase.
-    while k < end and _word(text, toks[k]).lower() in _LEADING_NON_NP:
+    while k < end and _low(text, toks[k]) in _LEADING_NON_NP:
         k += 1
-    while k < end - 1 and _word(text, toks[k]).lower() in S.SENTENCE_OPENERS:
+    while k < end - 1 and _low(text, toks[k]) in S.SENTENCE_OPENERS:
         k += 1
-    if k < end and _valid_np(text, toks[k:end]):
+    if k < end and (_valid_np(text, toks[k:end]) if aside else _valid_run(text, toks, k, end)):
         # `the housing minister`: a plain modifier and its determiner belong to the phrase.
         # `Several cast members`, `Connecticut's tax commissioner`: up to two plain modifiers after
         # a determiner or a possessive belong to the phrase.
@@ -139,9 +154,9 @@ def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = Tru
             return k
         lead = _word(text, toks[j - 1]) if j > 0 else ""
         if _word(text, toks[k]).islower():
-            if lead.lower() in S.DETERMINERS or (lead.endswith(("’s", "'s")) and _is_cap(lead)):
+            if lead.lower() in S.DETERMINERS or (lead.endswith(_POSSESSIVE) and _is_cap(lead)):
                 return j - 1
-            if _word(text, toks[end - 1]).lower() in S.GROUP_HEADS:
+            if _low(text, toks[end - 1]) in S.GROUP_HEADS:
                 # `Civil rights activists say`, `…, where restructuring experts say`: plain modifiers
                 # of a plural head that open the clause belong to it, and so does one capitalised word first.
                 if j == 0 or lead.lower() in _CLAUSE_OPENERS:
@@ -152,7 +167,7 @@ def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = Tru
             k - j == 1
             and not _word(text, toks[j]).endswith("ed")
             and lead.lower() in S.DETERMINERS
-            and (j == 1 or _word(text, toks[j - 2]).lower() in _CLAUSE_OPENERS)
+            and (j == 1 or _low(text, toks[j - 2]) in _CLAUSE_OPENERS)
         ):
             return j - 1  # `The nonpartisan Commission on Presidential Debates says`, not `The mayor thanked Ruiz`
         return k
@@ -220,26 +235,34 @@ def _close_paren(text: str, toks: list[Tok], open_: int) -> int | None:
 
 
 def _plain_word(w: str) -> bool:
+    if not w[:1].isalpha() and w[:1] != "-":
+        return False  # for speed: a comma, a quote mark or a number before the phrase
     return w.replace("-", "").isalpha() and w.islower() and w not in _CLAUSE_WORDS and w not in S.DETERMINERS
 
 
 def _valid_np(text: str, span: list[Tok]) -> bool:
-    words = [text[s:e] for s, e in span]
-    if "(" in words:
+    if any(e - s == 1 and text[s] == "(" for s, e in span):
         # Drop `(R-Fla.)`-style asides before judging the phrase.
         keep: list[Tok] = []
         depth = 0
-        for t, w in zip(span, words, strict=True):
+        for t in span:
+            w = _word(text, t)
             depth += w == "("
             if depth == 0:
                 keep.append(t)
             depth -= w == ")"
-        span, words = keep, [text[s:e] for s, e in keep]
-    if not span or len(span) > 12:
+        span = keep
+    return _valid_run(text, span, 0, len(span))
+
+
+def _valid_run(text: str, toks: list[Tok], k: int, end: int) -> bool:
+    """_valid_np(text, toks[k:end]) for a run of tokens holding no `(`, reading only the words it needs."""
+    n = end - k
+    if not 0 < n <= 12:
         return False
-    head = words[-1]
+    head = _word(text, toks[end - 1])
     if head in ("’", "'", "."):
-        head = words[-2] if len(words) > 1 else ""
+        head = _word(text, toks[end - 2]) if n > 1 else ""
     low = head.lower()
     if low in S.DETERMINERS or low in S.SOURCE_PREPOSITIONS or low in ("and", "the", "of"):
         return False
@@ -248,25 +271,24 @@ def _valid_np(text: str, span: list[Tok]) -> bool:
     if low in _HEADS:
         return True
     # `one Democratic source on the panel`: the head stands before the phrase's preposition.
-    for i in range(1, len(words) - 1):
-        if words[i].lower() in S.SOURCE_PREPOSITIONS:
-            before = words[i - 1]
+    for i in range(k + 1, end - 1):
+        if _low(text, toks[i]) in S.SOURCE_PREPOSITIONS:
+            before = _word(text, toks[i - 1])
             return before.lower() in _HEADS or (_is_cap(before) and before.lower() not in S.SENTENCE_OPENERS)
     return False
 
 
 def _generic_np(text: str, toks: list[Tok], end: int) -> int | None:
     """A short determiner-led phrase such as "the newspaper" or "a statement from the ministry"."""
-    for size in range(2, min(5, end) + 1):
-        k = end - size
-        first = _word(text, toks[k]).lower()
-        if first in _GENERIC_LEADS:
-            inner = [_word(text, t) for t in toks[k + 1 : end]]
-            if all(
-                w.replace("’", "").replace("'", "").isalpha() and w.lower() not in _CLAUSE_WORDS and w.lower() not in S.DETERMINERS
-                for w in inner
-            ):
-                return k
+    # From the cue back: the first lead word of up to five before it starts the phrase if every word
+    # after it is plain; a word that is not plain ends the search, as any lead before it would hold it.
+    for k in range(end - 1, end - min(5, end) - 1, -1):
+        s, e = toks[k]
+        w = text[s:e]
+        low = w.lower()
+        if k < end - 1 and low in _GENERIC_LEADS:
+            return k
+        if not (w.replace("’", "").replace("'", "").isalpha() and low not in _CLAUSE_WORDS and low not in S.DETERMINERS):
             return None
     return None
 
@@ -278,19 +300,34 @@ def mention_before(text: str, toks: list[Tok], end: int, relative: bool = False)
     """
     if end > 0 and _word(text, toks[end - 1]) == ",":
         # `Name, an adviser to X, said`: find the comma that opens the appositive.
-        k = end - 2
-        limit = 40 if relative else 20
-        while k >= 0 and _word(text, toks[k]) not in (",", ";", ":", "(", ")") and end - k < limit:
-            k -= 1
+        k = _separator_before(text, toks, end - 2, max(end - (40 if relative else 20), -1))
         if k >= 0 and _word(text, toks[k]) == "," and k + 1 < end - 1:
             start = np_before(text, toks, k)
             if start is not None and _appositive(text, toks[k + 1 : end - 1], relative):
                 return Mention(toks[start][0], toks[k - 1][1], toks[k + 1][0], toks[end - 2][1])
         return None
     start = np_before(text, toks, end)
-    if start is None:
-        return None
-    return Mention(toks[start][0], toks[end - 1][1])
+    return None if start is None else Mention(toks[start][0], toks[end - 1][1])
+
+
+def _separator_before(text: str, toks: list[Tok], k: int, floor: int) -> int:
+    """The last index in (floor, k] of a token `,` `;` `:` `(` or `)`, else floor. For speed, a search of
+    the text, then a bisection; tokens not cut as claims.text.tokens cuts them are scanned instead."""
+    if k <= floor:
+        return floor
+    m = _RE_SEPARATOR_BACK.search(text, toks[floor + 1][0], toks[k][1])
+    if m is None:
+        return floor
+    j = bisect_left(toks, (m.start(), -1), floor + 1, k + 1)
+    if j <= k and toks[j] == m.span():
+        return j
+    while k > floor and _word(text, toks[k]) not in (",", ";", ":", "(", ")"):
+        k -= 1
+    return k
+
+
+# A separator character, searched from the end of a window back.
+_RE_SEPARATOR_BACK = regex.compile(r"[,;:()]", flags=regex.REVERSE)
 
 
 def _appositive(text: str, span: list[Tok], relative: bool = False) -> bool:

@@ -4,7 +4,10 @@ to X`, claims named by a noun and colon blocks live in reported_base.py."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+
+import regex
 
 from claims import patterns as P
 from claims.lexicon import cues as C
@@ -31,6 +34,10 @@ _ADJUNCT_LEADS = frozenset(
 )
 # How far into a sentence a leading `Asked` or `When asked` can start (characters).
 _ASKED_REACH = 5
+# For speed, what P.RE_NEW_CLAUSE needs before a new subject, on lower-cased text: a comma, a dash or `wh`
+# (`while`, `whereas`); a text without one holds no match.
+_RE_NEW_CLAUSE_HINT = re.compile(r"[,\N{EM DASH}\N{EN DASH}-]|wh")
+_LONGEST_LEADING_LINK = max(map(len, S.LEADING_LINKS))
 # The longest aside (tokens) between a sentence's subject and its cue: `X, of Springfield, Va., said`.
 _MAX_ASIDE = 30
 
@@ -44,8 +51,11 @@ class ReportedRules(ClauseRules):
         quoted: dict[int, list[ClaimSpan]] = {}
         for c in direct:
             quoted.setdefault(c.sentence.start, []).append(c)
+        cstarts = self.cstarts
+        lo = 0
         for si, sent in enumerate(self.sents):
-            cues = self.cues_in(sent.start, sent.end)
+            lo = bisect_left(cstarts, sent.start, lo)  # self.cues_in, inlined: sentences come in order
+            cues = self.cues[lo : bisect_left(cstarts, sent.end, lo)]
             if si in consumed:
                 quote = attributed.get(sent.start)
                 extra = self._quote_participle(sent, quote) if quote is not None else None
@@ -55,10 +65,15 @@ class ReportedRules(ClauseRules):
                     found = [*found, extra]
                 if not cues:
                     continue
+            elif not cues:
+                nominal = self._nominal(sent)  # what _reported_in does with no cue, without its setup
+                if nominal is not None:
+                    out.append(nominal)
+                continue
             else:
                 found = self._reported_in(sent, cues)
                 out.extend(found)
-                if not cues or (found and len(cues) == 1):
+                if found and len(cues) == 1:
                     continue  # for speed: no cue, or one that is a claim's already, leaves no clause to read
             if cues[0][0] - sent.start <= _ASKED_REACH:
                 asked = self._asked(sent, cues)
@@ -135,7 +150,10 @@ class ReportedRules(ClauseRules):
         sentence ends at its comma; the main clause after it is a claim only with a cue of its own."""
         if main.mention is None or main.cue_start is None or main.cue_end is None:
             return None
-        lead = self.text[sent.start : main.mention.start].split()
+        opener = self.text[sent.start : main.mention.start].strip()
+        if len(opener) > _LONGEST_LEADING_LINK:
+            return None  # for speed: not one link word, as below
+        lead = opener.split()
         if len(lead) != 1 or lead[0].lower() not in S.LEADING_LINKS or "," in self.text[main.cue_end : main.start]:
             return None  # `As Trump said, the economy …`: the content follows the comma
         close = P.RE_RELATIVE_CLOSE.search(self.text, main.start, main.end)
@@ -161,7 +179,7 @@ class ReportedRules(ClauseRules):
         if main.mention is None or main.cue_start is None or main.cue_end is None:
             return None
         for cue in cues:
-            if not main.start < cue[0] < main.end or not self.text[cue[0] : cue[1]].lower().endswith("ing"):
+            if not main.start < cue[0] < main.end or not self.low.endswith("ing", cue[0], cue[1]):
                 continue
             before = self.text[main.start : cue[0]].rstrip()
             if not before.endswith(",") or self.inside_quote(cue[0]):
@@ -180,9 +198,11 @@ class ReportedRules(ClauseRules):
             if not main.start < cue[0] < main.end or main.mention is None:
                 continue
             speaker = main.mention
-            m = P.RE_COORDINATION.search(self.text, max(main.start, cue[0] - 24), cue[0])
+            m = self._coordination_before(max(main.start, cue[0] - 24), cue[0])
             if m is None or m.end() != cue[0]:
                 # `X said A, and his deputy said B`: a new subject after the conjunction.
+                if _RE_NEW_CLAUSE_HINT.search(self.low, main.start, cue[0]) is None:
+                    continue  # for speed: P.RE_NEW_CLAUSE below cannot match
                 ct = tok_at(toks, cue[0])
                 aux = strip_auxiliaries(self.text, toks, ct) if ct is not None else 0
                 other = mention_before(self.text, toks, aux) if ct is not None else None
@@ -204,8 +224,7 @@ class ReportedRules(ClauseRules):
         """`…, adding that …`, `…, arguing that …`: a second claim by the subject of the sentence."""
         lo = main.end if main is not None and main.rule != "reported-speaker-first" else sent.start
         for cue in cues:
-            word = self.text[cue[0] : cue[1]]
-            if cue[0] < lo or not word.endswith("ing") or not self.text[sent.start : cue[0]].rstrip().endswith(","):
+            if cue[0] < lo or not self.text.endswith("ing", cue[0], cue[1]) or not self.text[sent.start : cue[0]].rstrip().endswith(","):
                 continue
             if main is not None and main.start <= cue[0] < main.end and main.rule == "reported-speaker-first":
                 continue  # inside the main claim's content: `_split_participle` ends that claim first
@@ -234,11 +253,13 @@ class ReportedRules(ClauseRules):
 
     def _speaker_last(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
         """`CONTENT, X said (on Monday).`, `CONTENT, said X, a role.` and `A, X said, B.`"""
+        if self.text.find(",", sent.start, cue[0]) < 0:
+            return None  # for speed: each of these attributions follows a comma (see `_comma_before`)
         aux = strip_auxiliaries(self.text, toks, ct)
         cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
-        word = self.text[cue[0] : cue[1]].lower()
+        word = self.low[cue[0] : cue[1]]
         first = mention_before(self.text, toks, aux, relative=True)
-        self._last_mention = (toks, aux, first)
+        self._cue_speaker = (toks, ct, aux, first)
         if first is not None and first.appos_start is not None and self._starts_clause(sent.start, first.start):
             return None  # `X, a role, said …`: the speaker opens the sentence
         if aux > 0 and self._comma_before(toks, aux):
@@ -295,7 +316,7 @@ class ReportedRules(ClauseRules):
         """`Trump bemoaned the unrest and said he thought …`: the cue is the second verb of the
         sentence's subject."""
         for cue in cues:
-            m = P.RE_COORDINATION.search(self.text, max(sent.start, cue[0] - 24), cue[0])
+            m = self._coordination_before(max(sent.start, cue[0] - 24), cue[0])
             if m is None or m.end() != cue[0] or m.start() <= sent.start:
                 continue
             subject = self._subject(sent.start, m.start())
@@ -304,6 +325,12 @@ class ReportedRules(ClauseRules):
             return self._claim(sent, self._content_from(cue, sent.end), sent.end, "reported-coordinated", subject, cue)
         return None
 
+    def _coordination_before(self, lo: int, hi: int) -> regex.Match[str] | None:
+        """P.RE_COORDINATION in text[lo:hi], for speed only where an `and` or a `but` stands in it."""
+        if self.low.find("and", lo, hi) < 0 and self.low.find("but", lo, hi) < 0:
+            return None
+        return P.RE_COORDINATION.search(self.text, lo, hi)
+
     def _content_end(self, toks: list[Tok], k: int) -> int:
         """Where content ends before the speaker at toks[k]: at the comma, or after a closing quote mark."""
         prev = toks[k - 1]
@@ -311,11 +338,11 @@ class ReportedRules(ClauseRules):
 
     def _speaker_first(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
         """`X said (that) CONTENT`, `X told Reuters CONTENT`, `X says they believe CONTENT`."""
-        aux = strip_auxiliaries(self.text, toks, ct)
-        last = self._last_mention
-        if last is not None and last[0] is toks and last[1] == aux:
-            m = last[2]  # _speaker_last just found it
+        last = self._cue_speaker
+        if last is not None and last[0] is toks and last[1] == ct:
+            aux, m = last[2], last[3]  # _speaker_last just found them
         else:
+            aux = strip_auxiliaries(self.text, toks, ct)
             m = mention_before(self.text, toks, aux, relative=True)
         opens = m is not None and self._starts_clause(sent.start, m.start)
         if not opens and aux > 1 and self.text[toks[aux - 1][0]] == ",":
@@ -334,6 +361,8 @@ class ReportedRules(ClauseRules):
     def _subject_before_aside(self, sent: Sentence, toks: list[Tok], comma: int) -> Mention | None:
         """`Johnnie Wilson, of Springfield, Va., said …`, `Trump, speaking to veterans, said …`: the
         subject opening the sentence, when an aside set off by commas is all that stands before the cue."""
+        if self.text.find(",", sent.start, toks[comma - 1][0]) < 0:
+            return None  # for speed: the comma that closes the subject comes first
         m = self._subject(sent.start, toks[comma][0])
         if m is None:
             return None

@@ -4,12 +4,15 @@ rules that need no speech verb's clause: `according to X`, a claim named by a no
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from claims import patterns as P
 from claims.direct import DirectRules
 from claims.lexicon import cues as C
 from claims.phrases import Mention, Tok, mention_after
 from claims.quote_base import RULE_CONFIDENCE, SUBORDINATORS, TRAIL, ClaimSpan, tok_at
-from claims.text import Sentence, quotes_between, tokens
+from claims.text import Quote, Sentence, tokens
 
 # Words after which a cue word is a noun.
 _NOUN_DETERMINERS = frozenset("the a an this that these those its their his her our my your every each".split())
@@ -20,8 +23,8 @@ _DIRECTIVE_LEADS = frozenset("to not against".split())
 # Words that open the content clause after a hearer: `told Reuters that …`, `asked Ruiz whether …`.
 _CLAUSE_LEADS = frozenset("that if whether how what why where".split())
 # Rules whose content follows the cue.
-_AFTER_CUE_RULES = (
-    "reported-speaker-first", "reported-coordinated", "reported-participle", "reported-relative", "reported-subordinate", "asked"
+_AFTER_CUE_RULES = frozenset(
+    ("reported-speaker-first", "reported-coordinated", "reported-participle", "reported-relative", "reported-subordinate", "asked")
 )
 # Prepositions that open an adjunct of the saying (where, when, to whom), never a claim of its own.
 _ADJUNCT_PREPOSITIONS = frozenset("at before during from in inside into outside through with".split())
@@ -45,10 +48,49 @@ _NOT_FAR_LEADS = frozenset(
 )
 # How far after a cue its hearer and adjuncts are looked for (characters).
 _AFTER_CUE_WINDOW = 120
+# For speed, the words that open P.RE_EVENT_TAIL's events, run case-sensitively on lower-cased text, where
+# `re` skips to the first letter of a candidate (P.RE_EVENT_TAIL_HINT, case-insensitive, tries every
+# position, three times slower). A whitespace character must precede the match. Every letter `regex`
+# matches case-insensitively to one of these lower-cases to it but `İ` and `ſ`: a text holding one
+# takes P.RE_EVENT_TAIL_HINT (see `_folds_plain`).
+_RE_EVENT_LEADS = re.compile(r"(?:after\s+(?:talks|a|meetings)|during\s|in\s+an?\s|at\s+(?:an?|the)\s)")
+# The nouns of P.RE_NOMINAL (`his claim that`), singular and plural; keep the two lists in step.
+_CLAIM_NOUNS = tuple(
+    f"{noun}{plural}"
+    for noun in """
+    claim assertion statement argument warning promise pledge insistence suggestion allegation accusation
+    contention vow boast charge prediction
+    """.split()
+    for plural in ("", "s")
+)
+_LONGEST_CLAIM_NOUN = max(map(len, _CLAIM_NOUNS))
+# For speed, the first words of P.RE_CUE_ADJUNCT's and P.RE_CUE_PREPOSITION's alternatives, on lower-cased
+# text: a text these do not match at a position holds no match there. `\S*ly\s` stands for an adverb
+# before `that` (`regex` knows letters that `re` does not); `re`'s `\s` holds every `regex` `\s`.
+_RE_ADJUNCT_LEAD = re.compile(
+    r"\s*(?:in|on|mon|tue|wed|thu|fri|sat|sun|yesterday|to|earlier|later|again|recently|previously|last|at|during|after|over|with|from|\S*ly\s)"
+)
+_RE_PREPOSITION_LEAD = re.compile(r"\s*(?:about|against|for|of|on|over|with)\s")
+# The first letters of P.RE_OPENER_COMMA's words, lower-cased, with the two odd folds of `s` and `i`.
+_OPENER_INITIALS = "aehilmpsy\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}\N{LATIN SMALL LETTER LONG S}"
+# The characters that `regex` or `re` match case-insensitively to an ASCII letter that their lower case is not.
+_ODD_FOLDS = ("\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}", "\N{LATIN SMALL LETTER DOTLESS I}", "\N{LATIN SMALL LETTER LONG S}")
 
 
 class ReportedBase(DirectRules):
     """What the reported-speech passes build on: content trimming and the rules named by a source phrase."""
+
+    def __init__(self, text: str, paras: list[tuple[int, int]], quotes: list[Quote], sents: list[Sentence]):
+        super().__init__(text, paras, quotes, sents)
+        low = text.lower()
+        if len(low) != len(text):  # a few characters change length when lower-cased: keep offsets exact
+            low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+        self.low = low  # the text lower-cased, offsets unchanged: a word's lower case is a slice of it
+        # case-insensitive patterns can run case-sensitively on self.low (lower-case literals only)
+        self._folds_plain = not any(ch in text for ch in _ODD_FOLDS)
+        # (toks, cue token, where its auxiliaries start, the phrase before them) of the last cue whose
+        # speaker was looked for: the speaker-last and speaker-first rules ask the same question in turn
+        self._cue_speaker: tuple[list[Tok], int, int, Mention | None] | None = None
 
     def _claim(
         self, sent: Sentence, start: int, end: int, rule: str, mention: Mention | None, cue: tuple[int, int]
@@ -56,35 +98,41 @@ class ReportedBase(DirectRules):
         """The claim between start and end once the edges are trimmed (punctuation, an opener, an event
         tail, a concessive aside); a leading complementiser `that` stays, as annotators mark it. None
         under two words after `that`, or when the direct pass owns it."""
-        while start < end and (self.text[start].isspace() or self.text[start] in ",:"):
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in ",:"):
             start += 1
         body = start  # where the clause proper starts, after a leading `that`
-        m = P.RE_THAT.match(self.text, start, end)
-        object_cue = self.text[cue[0] : cue[1]].lower() in C.CUE_OBJECT_AS  # `dismissed that criticism`
-        that = m is not None and not object_cue
+        # the cheap tests before each pattern hold wherever it can match (see `_folds_plain`)
+        m = P.RE_THAT.match(text, start, end) if self.low.startswith("that", start, end) else None
+        that = m is not None and self.low[cue[0] : cue[1]] not in C.CUE_OBJECT_AS  # `dismissed that criticism`
         if m is not None and that:
             body = m.end()
         else:
-            m = P.RE_OPENER_COMMA.match(self.text, start, end)
+            m = P.RE_OPENER_COMMA.match(text, start, end) if self.low[start : start + 1] in _OPENER_INITIALS else None
             if m is not None:
                 start = body = m.end()
-        while end > body and self.text[end - 1] in TRAIL:
+        while end > body and text[end - 1] in TRAIL:
             end -= 1
-        lo = max(body, end - P.EVENT_TAIL_WINDOW)
-        m = P.RE_EVENT_TAIL.search(self.text, lo, end) if P.RE_EVENT_TAIL_HINT.search(self.text, lo, end) else None
+        # An event tail holds no comma but the one it may open with, so it starts at the last comma or after.
+        comma = text.rfind(",", body, end)
+        lo = max(body, end - P.EVENT_TAIL_WINDOW, comma)
+        m = P.RE_EVENT_TAIL.search(text, lo, end) if self._event_lead(lo, end) else None
         if m is not None and m.start() > body:
             end = m.start()
-        if rule in _AFTER_CUE_RULES:
-            m = P.RE_CONCESSIVE.search(self.text, body, end)
+        after_cue = rule in _AFTER_CUE_RULES
+        if after_cue and (comma >= 0 or text.find(";", body, end) >= 0):  # each aside opens with a comma or `;`
+            m = P.RE_CONCESSIVE.search(text, body, end)
             if m is not None and not self.inside_quote(m.start()):
                 end = m.start()  # `X claimed that A, although he refused B`: the aside is the writer's
-        words = self.text[body:end].split()
+        # enough words to tell a claim of two words and a lone adjunct phrase (of _MAX_ADJUNCT_WORDS)
+        words = text[body:end].split(maxsplit=_MAX_ADJUNCT_WORDS + 1)
         if len(words) < 2:
             return None
-        if rule in _AFTER_CUE_RULES and adjunct_only(words):
+        if after_cue and adjunct_only(words):
             return None  # `…," Costa reported from Washington.`, `she wrote in her memo`: where, not what
 
-        qs = quotes_between(self.quotes, self.qstarts, body, end)
+        k = bisect_left(self.qstarts, body)  # quotes_between, inlined: most claims hold no quote
+        qs = self.quotes[k : bisect_left(self.qstarts, end, k)] if k < len(self.qstarts) and self.qstarts[k] < end else []
         kind = "mixed" if qs else "indirect"
         if qs and qs[0].start == body and qs[-1].end >= end - 1:
             if rule == "according-to" and len(qs) == 1:
@@ -96,18 +144,27 @@ class ReportedBase(DirectRules):
             # `told Fox that "…"`: a quote inside reported speech, a mixed claim
         return ClaimSpan(start, end, kind, cue[0], cue[1], mention, rule, RULE_CONFIDENCE[rule], sent)
 
+    def _event_lead(self, lo: int, end: int) -> bool:
+        """Whether text[lo:end] holds the opening words of an event tail (a cheap test before P.RE_EVENT_TAIL)."""
+        if not self._folds_plain:
+            return P.RE_EVENT_TAIL_HINT.search(self.text, lo, end) is not None
+        m = _RE_EVENT_LEADS.search(self.low, lo + 1, end)
+        while m is not None and not self.low[m.start() - 1].isspace():
+            m = _RE_EVENT_LEADS.search(self.low, m.start() + 1, end)
+        return m is not None
+
     def _verb_cue(self, cue: tuple[int, int]) -> bool:
         """Whether a cue word works as a reporting verb here (reported speech only)."""
-        word = self.text[cue[0] : cue[1]]
-        low = word.lower()
+        low = self.low[cue[0] : cue[1]]
         if low in C.CUE_QUOTE_ONLY:
             return False
+        word = self.text[cue[0] : cue[1]]
         if len(word) > 1 and word.isupper():
             return False  # an all-capitals heading: "HE'S BEEN CALLED OUT BY FELLOW DOCTORS"
-        before = self.text[max(0, cue[0] - 3) : cue[0]]
+        before = self.text[max(0, cue[0] - 12) : cue[0]]
         if before.endswith(("’s ", "'s ", "s’ ", "s' ")):
             return False  # a noun after a possessive: "Editor's note"
-        if word_before(self.text, cue[0], max(0, cue[0] - 12)).lower() in _NOUN_DETERMINERS:
+        if _last_word(before).lower() in _NOUN_DETERMINERS:
             return False  # a noun after a determiner: "studied the report", "a promise"
         if low.startswith("call") and " " not in low:
             nxt = P.RE_NEXT_WORD.match(self.text, cue[1])
@@ -121,11 +178,16 @@ class ReportedBase(DirectRules):
         start = cue[1]
         if self.text[cue[0] : cue[1]].lower() in C.CUE_WITH_HEARER:
             start = self._after_hearer(tokens(self.text, cue[1], min(end, cue[1] + _AFTER_CUE_WINDOW)), cue[1])
-        adjunct = P.RE_CUE_ADJUNCT.match(self.text, start, end)
+        adjunct = P.RE_CUE_ADJUNCT.match(self.text, start, end) if self._may_open(_RE_ADJUNCT_LEAD, start) else None
         if adjunct is not None:
             start = adjunct.end()
-        prep = P.RE_CUE_PREPOSITION.match(self.text, start, end)
+        prep = P.RE_CUE_PREPOSITION.match(self.text, start, end) if self._may_open(_RE_PREPOSITION_LEAD, start) else None
         return prep.end() if prep is not None else start
+
+    def _may_open(self, lead: re.Pattern[str], pos: int) -> bool:
+        """Whether the words at pos may open a match of the pattern whose first words `lead` finds
+        on the lower-cased text (a cheap test before a `regex` pattern; see `_folds_plain`)."""
+        return not self._folds_plain or lead.match(self.low, pos) is not None
 
     def _after_hearer(self, toks: list[Tok], pos: int) -> int:
         """Where the content starts after `told Reuters`, `told reporters`, `asked the mayor whether`."""
@@ -222,6 +284,8 @@ class ReportedBase(DirectRules):
 
     def _nominal(self, sent: Sentence) -> ClaimSpan | None:
         """`Politifact seized on Trump's claim that there have been "thousands of shootings"`."""
+        if not self._noun_before_that(sent.start, sent.end):
+            return None  # for speed: most sentences lack the `claim that` every match ends in
         m = P.RE_NOMINAL.search(self.text, sent.start, sent.end)
         if m is None or self.inside_quote(m.start()):
             return None
@@ -234,6 +298,20 @@ class ReportedBase(DirectRules):
         name_end = owner[1] - 2 if self.text[owner[0] : owner[1]].endswith(("’s", "'s")) else owner[1]
         span = self._claim(sent, m.start("that"), end, "nominal", Mention(owner[0], name_end), m.span("noun"))
         return span
+
+    def _noun_before_that(self, lo: int, hi: int) -> bool:
+        """Whether one of P.RE_NOMINAL's nouns and a space stand before a `that` in text[lo:hi]: a
+        cheap test before the pattern, which is slow on long sentences."""
+        text = self.text
+        q = text.find("that", lo, hi)
+        while q >= 0:
+            j = q
+            while j > lo and text[j - 1].isspace():
+                j -= 1
+            if j < q and text[max(lo, j - _LONGEST_CLAIM_NOUN) : j].endswith(_CLAIM_NOUNS):
+                return True
+            q = text.find("that", q + 1, hi)
+        return False
 
     def _colon_blocks(self) -> list[ClaimSpan]:
         """`The governor added:` closing a paragraph makes the next, unquoted paragraph its claim."""
@@ -255,17 +333,22 @@ class ReportedBase(DirectRules):
 
 
 def word_before(text: str, pos: int, lo: int) -> str:
-    """The letters just before the spaces that end at pos, within text[lo:pos] ("" when none): what
-    RE_PREV_WORD finds, scanned in Python, which is faster on these few characters."""
-    j = pos
-    while j > lo and text[j - 1].isspace():
-        j -= 1
-    if j == pos:
+    """The letters just before the spaces that end at pos, within text[lo:pos] ("" when none)."""
+    return _last_word(text[lo:pos])
+
+
+def _last_word(seg: str) -> str:
+    """The letters just before the spaces that end seg ("" when none)."""
+    body = seg.rstrip()
+    if len(body) == len(seg) or not body:
         return ""
-    i = j
-    while i > lo and text[i - 1].isalpha():
+    word = body.rsplit(None, 1)[-1]
+    if word.isalpha():
+        return word  # for speed: the common case, a whole word after a space
+    i = len(word)
+    while i > 0 and word[i - 1].isalpha():
         i -= 1
-    return text[i:j]
+    return word[i:]
 
 
 def has_clause(words: list[str]) -> bool:

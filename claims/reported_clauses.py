@@ -5,6 +5,7 @@ of a leading `Asked whether …,` (its asker unnamed)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from claims import patterns as P
@@ -18,6 +19,8 @@ from claims.text import Sentence, tokens
 _WHO_WINDOW = 48
 # How far before a cue a clause's subject and the word that links its clause are looked for (characters).
 _CLAUSE_WINDOW = 64
+# P.RE_CLAUSE_LINK for lower-cased text, case-sensitive: `re` skips faster to a candidate.
+_RE_CLAUSE_LINK_LOW = re.compile(r"\b(?:" + "|".join(sorted(S.CLAUSE_LINKS)) + r")\s")
 # Forms of `be` that make `asked` passive: `was asked about`.
 _PASSIVE_BE = frozenset("be been being is was were".split())
 # Words that open what a passive `asked` put to its subject: `was asked about`, `was asked to name`.
@@ -80,7 +83,7 @@ class ClauseRules(ReportedBase):
         for cue in cues:
             if any(c.start <= cue[0] < c.end or c.cue_start == cue[0] for c in found) or self.inside_quote(cue[0]):
                 continue  # inside a claim already found, or its cue
-            if P.RE_CLAUSE_LINK.search(self.text, max(sent.start, cue[0] - _CLAUSE_WINDOW), cue[0]) is None:
+            if not self._clause_link_in(max(sent.start, cue[0] - _CLAUSE_WINDOW), cue[0]):
                 continue  # for speed: no clause link in reach
             toks = tokens(self.text, max(sent.start, cue[0] - _CLAUSE_WINDOW), cue[1])
             ct = tok_at(toks, cue[0])
@@ -108,6 +111,12 @@ class ClauseRules(ReportedBase):
                 out.append(span)
                 found = [*found, span]
         return out
+
+    def _clause_link_in(self, lo: int, hi: int) -> bool:
+        """P.RE_CLAUSE_LINK finds a word in text[lo:hi]; on the lower-cased text, twice as fast."""
+        if not self._folds_plain:
+            return P.RE_CLAUSE_LINK.search(self.text, lo, hi) is not None
+        return _RE_CLAUSE_LINK_LOW.search(self.low, lo, hi) is not None
 
     def _asked(self, sent: Sentence, cues: list[tuple[int, int]]) -> ClaimSpan | None:
         """`Asked whether the port would close, Ruiz said …`, `When asked about the delays, …`: the
