@@ -233,10 +233,9 @@ RE_NOMINAL = regex.compile(
     (?<![\p{L}\p{N}])
     (?P<owner>(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?:\p{Lu}[\p{L}.\-]*+\s++){0,3}\p{Lu}[\p{L}.\-]*+(?:’s|'s))
     \s++(?:(?:repeated|latest|new|earlier|false|unfounded|baseless|recent|frequent|dubious)\s++)?
-    (?P<noun>claims?|assertions?|statements?|arguments?|warnings?|promises?|pledges?|insistence|suggestions?
-       |allegations?|accusations?|contention|vows?|boasts?|charges?|predictions?)
+    (?P<noun>(?:CLAIM_NOUNS)s?|MASS_NOUNS)
     \s++(?P<that>that)\b
-    """,
+    """.replace("CLAIM_NOUNS", "|".join(_cues.CLAIM_NOUNS)).replace("MASS_NOUNS", "|".join(_cues.CLAIM_NOUNS_MASS)),
     flags=regex.VERBOSE,
 )
 

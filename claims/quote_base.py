@@ -108,11 +108,10 @@ class FinderBase:
         low = text.lower()
         if len(low) != len(text):  # a few characters change length when lower-cased: keep offsets exact
             low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+        self.low = low  # the text lower-cased, offsets unchanged: a word's lower case is a slice of it
         self.cues = _cue_spans(low)
         self.cstarts = [c[0] for c in self.cues]
         self.whos = [m.start() for m in P.RE_WHO.finditer(text)]
-        # (toks, aux, mention) of the last _speaker_last: _speaker_first asks the same question next
-        self._last_mention: tuple[list[Tok], int, Mention | None] | None = None
 
     def cues_in(self, start: int, end: int) -> list[tuple[int, int]]:
         return self.cues[bisect_left(self.cstarts, start) : bisect_left(self.cstarts, end)]

@@ -54,15 +54,8 @@ _AFTER_CUE_WINDOW = 120
 # matches case-insensitively to one of these lower-cases to it but `İ` and `ſ`: a text holding one
 # takes P.RE_EVENT_TAIL_HINT (see `_folds_plain`).
 _RE_EVENT_LEADS = re.compile(r"(?:after\s+(?:talks|a|meetings)|during\s|in\s+an?\s|at\s+(?:an?|the)\s)")
-# The nouns of P.RE_NOMINAL (`his claim that`), singular and plural; keep the two lists in step.
-_CLAIM_NOUNS = tuple(
-    f"{noun}{plural}"
-    for noun in """
-    claim assertion statement argument warning promise pledge insistence suggestion allegation accusation
-    contention vow boast charge prediction
-    """.split()
-    for plural in ("", "s")
-)
+# The nouns of P.RE_NOMINAL (`his claim that`) as it matches them: singular, plural, mass.
+_CLAIM_NOUNS = (*C.CLAIM_NOUNS, *(f"{noun}s" for noun in C.CLAIM_NOUNS), *C.CLAIM_NOUNS_MASS)
 _LONGEST_CLAIM_NOUN = max(map(len, _CLAIM_NOUNS))
 # For speed, the first words of P.RE_CUE_ADJUNCT's and P.RE_CUE_PREPOSITION's alternatives, on lower-cased
 # text: a text these do not match at a position holds no match there. `\S*ly\s` stands for an adverb
@@ -82,10 +75,6 @@ class ReportedBase(DirectRules):
 
     def __init__(self, text: str, paras: list[tuple[int, int]], quotes: list[Quote], sents: list[Sentence]):
         super().__init__(text, paras, quotes, sents)
-        low = text.lower()
-        if len(low) != len(text):  # a few characters change length when lower-cased: keep offsets exact
-            low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-        self.low = low  # the text lower-cased, offsets unchanged: a word's lower case is a slice of it
         # case-insensitive patterns can run case-sensitively on self.low (lower-case literals only)
         self._folds_plain = not any(ch in text for ch in _ODD_FOLDS)
         # (toks, cue token, where its auxiliaries start, the phrase before them) of the last cue whose

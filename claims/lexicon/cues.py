@@ -99,6 +99,14 @@ BELIEF_VERBS = frozenset("believe believes believed think thinks thought expect 
 
 # Cues that attribute only a quote next to them (`"…," she continued`); in reported speech they are
 # ordinary verbs ("supporters continue to show ...").
+# Nouns that name a claim, with its owner before and `that` after: "his claim that …", "Trump's warning
+# that …". Countable ones also match in the plural; the mass nouns only as written.
+CLAIM_NOUNS = tuple(
+    "claim assertion statement argument warning promise pledge suggestion allegation accusation vow boast charge"
+    " prediction".split()
+)
+CLAIM_NOUNS_MASS = ("insistence", "contention")
+
 CUE_QUOTE_ONLY = frozenset("continue continued continues continuing".split())
 
 # Words after "call" that make it a phone call or a visit, not speech: "called into the show".
