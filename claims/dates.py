@@ -304,8 +304,12 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None) -> 
     month_day ("on July 20", "Sept. 11"), full_date ("July 20, 2015", "2015-07-20") and vague
     ("earlier", "last week", "in 2014", "months ago"): a time other than the one stated.
     """
-    stop = len(text) if end is None else end
-    found: list[TimeExpression] = []
+    return [_expression(m) for m in _time_matches(text, start, len(text) if end is None else end)]
+
+
+def _time_matches(text: str, start: int, stop: int) -> list[regex.Match[str]]:
+    """RE_TIME's matches in `text[start:stop]`, as `finditer` would give them, less title words."""
+    found: list[regex.Match[str]] = []
     pos = start  # where RE_TIME.finditer would resume: matches never overlap
     for candidate in RE_TIME_START.finditer(text, start, stop):
         at = candidate.start()
@@ -316,7 +320,7 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None) -> 
             continue
         pos = m.end()
         if not _is_title_word(text, m):
-            found.append(_expression(m))
+            found.append(m)
     return found
 
 
@@ -374,10 +378,15 @@ def said_date(
     """
     if start >= end:  # an empty window, as after a claim that runs to its sentence's end: no scan to set up
         return None, None
-    found = find_time_expressions(text, start, end)
+    # Most windows hold no place a time expression could start: one scan says so, with no loop to
+    # set up. Else the scan goes on from that place, and only the last expression is built.
+    first = RE_TIME_START.search(text, start, end)
+    if first is None:
+        return None, None
+    found = _time_matches(text, first.start(), end)
     if not found:
         return None, None
-    expr = found[-1]
+    expr = _expression(found[-1])
     if expr.kind == "full_date":
         return _safe_date(expr.year or 0, expr.month or 0, expr.day or 0), expr
     if published is None:

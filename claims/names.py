@@ -4,6 +4,7 @@ split into its role words and its name words ("Secretary of State John Kerry"). 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 import regex
@@ -69,7 +70,7 @@ def _possessive(w: str) -> bool:
     return w.endswith(("’s", "'s", "’", "'"))
 
 
-def split_name(words: list[str]) -> tuple[list[str], list[str]]:
+def split_name(words: Sequence[str]) -> tuple[Sequence[str], Sequence[str]]:
     """(role words, name words): the name is the capitalised tail after the last role word."""
     k = len(words)
     while k > 0:
