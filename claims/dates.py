@@ -209,13 +209,34 @@ _FIRST_WORDS = (
     | _TIME_LISTS["weekdays"]
 )
 _FIRST_CHARS = "".join(sorted({word[0] for word in _FIRST_WORDS}))
+
+
+def _initials(*tables: frozenset[str]) -> str:
+    """The first letters of the entries, in both cases: what a case-insensitive list can start with."""
+    return "".join(sorted({c for table in tables for word in table for c in (word[0].lower(), word[0].upper())}))
+
+
+# The ASCII characters each fragment can start with (any other character may start any of them), in
+# _TIME_FRAGMENTS order: a fragment that cannot start here then costs one class test, not its lists.
+_DATE_FIRSTS = "0123456789oO" + "".join(sorted({w[0] for w in _TIME_LISTS["months"] | _TIME_LISTS["weekdays"]}))
+_FRAGMENT_FIRSTS = (
+    _DATE_FIRSTS,  # "on", a weekday, a month or a number
+    _DATE_FIRSTS,
+    "lL",  # "last"
+    "oOtT" + "".join(sorted({w[0] for w in _TIME_LISTS["weekdays"]})),  # "on", "this" or a weekday
+    _initials(TODAY_PHRASES),
+    _initials(YESTERDAY_PHRASES),
+    _initials(VAGUE_PHRASES, AGO_QUANTITIES, AGO_UNITS, frozenset({"earlier", "in", "once"})) + "0123456789",
+)
 # The guard (a first character, then a first word) lets the scan skip most words cheaply: with it the
 # alternation ran 7 times faster on news text (5.6 against 0.8 MB/s, seed article repeated to 5 MB).
+# The first words are a prefix tree, not a named list: the same test, a third of the time.
 RE_TIME = regex.compile(
-    rf"\b(?=[\d{_FIRST_CHARS}])(?=\d|\L<first_words>\b)(?:" + "|".join(_TIME_FRAGMENTS) + ")",
+    rf"\b(?=[\d{_FIRST_CHARS}])(?=\d|(?:{trie(_FIRST_WORDS)})\b)(?:"
+    + "|".join(rf"(?=[{first}]|[^\x00-\x7f]){fragment}" for first, fragment in zip(_FRAGMENT_FIRSTS, _TIME_FRAGMENTS, strict=True))
+    + ")",
     flags=regex.VERBOSE,
     ignore_unused=True,
-    first_words=_FIRST_WORDS,
     **_TIME_LISTS,
 )
 

@@ -103,7 +103,7 @@ def _run_parts(run: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
 def name_runs(text: str, quoted: tuple[tuple[int, int], ...], several_words: bool = False) -> list[NameRun]:
     """The name runs of `text` outside the quote spans `quoted` (sorted), in text order; with
     `several_words`, only the runs of two words or more."""
-    fast = RE_BEYOND_FAST_TOKEN.search(text) is None
+    fast = text.isascii() or RE_BEYOND_FAST_TOKEN.search(text) is None  # ASCII: in range, found in one pass
     if several_words:
         pattern = RE_CAP_RUN_OF_WORDS_FAST if fast else RE_CAP_RUN_OF_WORDS
     else:
