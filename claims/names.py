@@ -4,6 +4,7 @@ split into its role words and its name words ("Secretary of State John Kerry"). 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 import regex
@@ -69,7 +70,7 @@ def _possessive(w: str) -> bool:
     return w.endswith(("’s", "'s", "’", "'"))
 
 
-def split_name(words: list[str]) -> tuple[list[str], list[str]]:
+def split_name(words: Sequence[str]) -> tuple[Sequence[str], Sequence[str]]:
     """(role words, name words): the name is the capitalised tail after the last role word."""
     k = len(words)
     while k > 0:
@@ -102,7 +103,7 @@ def _run_parts(run: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
 def name_runs(text: str, quoted: tuple[tuple[int, int], ...], several_words: bool = False) -> list[NameRun]:
     """The name runs of `text` outside the quote spans `quoted` (sorted), in text order; with
     `several_words`, only the runs of two words or more."""
-    fast = RE_BEYOND_FAST_TOKEN.search(text) is None
+    fast = text.isascii() or RE_BEYOND_FAST_TOKEN.search(text) is None  # ASCII: in range, found in one pass
     if several_words:
         pattern = RE_CAP_RUN_OF_WORDS_FAST if fast else RE_CAP_RUN_OF_WORDS
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import lru_cache
 
 from claims import dates, header, text
 from claims.phrases import antecedent_of
@@ -35,42 +36,51 @@ def parse_article(
     quotes = text.find_quotes(article, paras)
     sents = text.sentences(article, paras, quotes)
     spans = find_claim_spans(article, paras, quotes, sents)
-    resolver = SpeakerResolver(article, tuple((q.start, q.end) for q in quotes))
-    claims: list[Claim] = []
-    narrative: dt.date | None = None
-    for span in spans:
-        said, narrative = _said_on(article, span, published, narrative)
-        if span.inherit and claims:
-            claims.append(_continued(article, span, claims[-1], said))
-            continue
-        who = _speaker(resolver, article, span)
-        claims.append(_claim(article, span, who, said))
-    claims = _share_across_paragraphs(spans, claims)
     return ParsedArticle(
         text=article,
         title=title or head.title,
         published=published,
         outlet=outlet or head.outlet,
-        claims=tuple(claims),
+        claims=_resolve_claims(article, spans, tuple((q.start, q.end) for q in quotes), published),
     )
 
 
+def _resolve_claims(
+    article: str, spans: list[ClaimSpan], quoted: tuple[tuple[int, int], ...], published: dt.date | None
+) -> tuple[Claim, ...]:
+    """The claims of the claim spans, in order: speakers resolved, said-on dates found."""
+    resolver = SpeakerResolver(article, quoted)
+    claims: list[Claim] = []
+    narrative: dt.date | None = None
+    for span in spans:
+        cue = article[span.cue_start : span.cue_end] if span.cue_start is not None else None
+        said, narrative = _said_on(article, span, cue, published, narrative)
+        if span.inherit and claims:
+            claims.append(_continued(article, span, claims[-1], said))
+            continue
+        who = _speaker(resolver, article, span)
+        claims.append(_claim(article, span, cue, who, said))
+    return tuple(_share_across_paragraphs(spans, claims))
+
+
 def _speaker(resolver: SpeakerResolver, article: str, span: ClaimSpan) -> Resolved:
-    if span.inherit or span.mention is None:
-        return resolver.inherit(span.start) if span.inherit else Resolved(None, "unknown", None)
     m = span.mention
-    if article[m.start : m.end].lower() == "who":
+    if span.inherit or m is None:
+        return resolver.inherit(span.start) if span.inherit else Resolved(None, "unknown", None)
+    mention = article[m.start : m.end]
+    if mention.lower() == "who":
         # `hospital managers, who said …`: the phrase before the relative pronoun is the speaker.
         antecedent = antecedent_of(article, m.start, span.sentence.start)
         if antecedent is None:
             return Resolved(None, "unknown", None)
         m = antecedent
+        mention = article[m.start : m.end]
     appos = article[m.appos_start : m.appos_end] if m.appos_start is not None and m.appos_end is not None else None
-    return resolver.resolve(article[m.start : m.end], appos, m.start)
+    return resolver.resolve(mention, appos, m.start)
 
 
 def _said_on(
-    article: str, span: ClaimSpan, published: dt.date | None, narrative: dt.date | None
+    article: str, span: ClaimSpan, cue: str | None, published: dt.date | None, narrative: dt.date | None
 ) -> tuple[dt.date | None, dt.date | None]:
     """(the date the claim was said, the narrative date carried to the next claim).
 
@@ -81,18 +91,31 @@ def _said_on(
     "on Monday").
     """
     sent = span.sentence
-    found = dates.said_date(article, span.end, sent.end, published)
-    if found[1] is None:
-        found = dates.said_date(article, sent.start, span.start, published)
-    when, expr = found
+    when, expr = dates.said_date(article, span.end, sent.end, published)
+    if expr is None:
+        when, expr = dates.said_date(article, sent.start, span.start, published)
     if expr is not None:
         return when, when
-    cue = article[span.cue_start : span.cue_end].lower().split() if span.cue_start is not None else []
-    if cue and cue[0] == "had":
+    tense = _tense(cue) if cue else _PAST
+    if tense == _PLUPERFECT:
         return None, None
-    if cue and cue[-1] in _PRESENT and published is not None:
+    if tense == _PRESENT_TENSE and published is not None:
         return published, narrative
     return narrative, narrative
+
+
+_PAST, _PRESENT_TENSE, _PLUPERFECT = "past", "present", "pluperfect"
+
+
+@lru_cache(maxsize=1024)
+def _tense(cue: str) -> str:
+    """The tense a cue's words give (`had said`, `says`, `said`); memoised, as cues recur."""
+    words = cue.lower().split()
+    if words and words[0] == "had":
+        return _PLUPERFECT
+    if words and words[-1] in _PRESENT:
+        return _PRESENT_TENSE
+    return _PAST
 
 
 _UNATTRIBUTED = frozenset(("quote-floating", "quote-unattributed"))
@@ -133,25 +156,18 @@ def _continued(article: str, span: ClaimSpan, before: Claim, said: dt.date | Non
     )
 
 
-def _claim(article: str, span: ClaimSpan, who: Resolved, said: dt.date | None) -> Claim:
+def _claim(article: str, span: ClaimSpan, cue: str | None, who: Resolved, said: dt.date | None) -> Claim:
     m = span.mention
-    mention = article[m.start : m.end] if m is not None else None
-    confidence = span.confidence * _KIND_FACTOR[who.kind if who.speaker else "unknown"]
+    kind = who.kind if who.speaker else "unknown"
+    confidence = min(1.0, max(0.0, span.confidence * _KIND_FACTOR[kind]))
+    start, end = span.start, span.end
+    # positional: a frozen dataclass takes them faster than keywords (this runs for every claim)
+    if m is None:
+        return Claim(
+            start, end, article[start:end], span.kind, cue, span.cue_start, span.cue_end,
+            None, None, None, who.speaker, kind, who.role, said, span.rule, confidence,
+        )
     return Claim(
-        start=span.start,
-        end=span.end,
-        text=article[span.start : span.end],
-        kind=span.kind,
-        cue=article[span.cue_start : span.cue_end] if span.cue_start is not None else None,
-        cue_start=span.cue_start,
-        cue_end=span.cue_end,
-        mention=mention,
-        speaker_start=m.start if m is not None else None,
-        speaker_end=m.end if m is not None else None,
-        speaker=who.speaker,
-        speaker_kind=who.kind if who.speaker else "unknown",
-        speaker_role=who.role,
-        date=said,
-        rule=span.rule,
-        confidence=min(1.0, max(0.0, confidence)),
+        start, end, article[start:end], span.kind, cue, span.cue_start, span.cue_end,
+        article[m.start : m.end], m.start, m.end, who.speaker, kind, who.role, said, span.rule, confidence,
     )

@@ -4,6 +4,7 @@ when it cannot tell, the speaker is None (unknown), never a guess."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
@@ -13,11 +14,13 @@ import regex
 
 from claims.lexicon import speakers as S
 from claims.lexicon.places import COUNTRIES
-from claims.names import ROLE_OR_TITLE, ROLEISH, TITLES, NameRun, is_cap, name_runs, split_name
+from claims.names import ROLE_OR_TITLE, ROLEISH, TITLES, NameRun, name_runs, split_name
 
 # A short parenthetical aside inside a mention: "(D-N.M.)", "(R)".
 RE_ASIDE = regex.compile(r"\s*+\([^()\n]{1,30}\)")
 RE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.&]*+")
+# RE_WORD for ASCII text on the faster `re` (ASCII's letters and digits are exactly A-Z, a-z and 0-9).
+RE_WORD_ASCII = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-.&]*+")
 # Singular heads that end in -s: "a news analysis", "the bus".
 _SINGULAR_S = frozenset("analysis basis bus campus census chorus crisis focus news status thesis virus".split())
 # How many names back a pronoun looks past names of the other gender.
@@ -35,7 +38,7 @@ class Resolved(NamedTuple):  # not a frozen dataclass, for speed: a tuple is bui
 @lru_cache(maxsize=4096)
 def _words(mention: str) -> tuple[str, ...]:
     """RE_WORD's words of a mention, memoised for speed: mentions recur (`he`, `officials`, `the ministry`)."""
-    return tuple(RE_WORD.findall(mention))
+    return tuple((RE_WORD_ASCII if mention.isascii() else RE_WORD).findall(mention))
 
 
 def _norm(s: str) -> str:
@@ -102,25 +105,21 @@ class SpeakerResolver:
         full = self._full_name(word)
         return full is not None and full.lower() not in COUNTRIES
 
-    def _by_role(self, role_words: list[str], pos: int) -> Resolved | None:
-        """A person named with this role: the latest earlier speaker, else the nearest name run."""
-        head = role_words[-1].lower()
-        mods = {w.lower() for w in role_words[:-1] if w.lower() in S.ROLE_MODIFIERS}
-
-        def fits(role: list[str]) -> bool:
-            low = {w.lower().rstrip(".") for w in role}
-            return head in low and mods <= low
-
+    def _by_role(self, head: str, mods: frozenset[str], pos: int) -> Resolved | None:
+        """A person named with this role (head word and modifiers, lower case): the latest earlier
+        speaker, else the nearest name run."""
         for _, r in reversed(self.history):
-            if r.kind == "person" and r.role and r.speaker and fits(r.role.split()):
-                return r
+            if r.kind == "person" and r.role and r.speaker:
+                low = _role_set(r.role)
+                if head in low and mods <= low:
+                    return r
         if self._role_runs is None:  # once per article, not per role mention
             self._role_runs = [
                 (at, {w.lower().rstrip(".") for w in role}, name) for at, role, name in self._long_runs() if role and len(name) >= 2
             ]
         best: tuple[int, tuple[str, ...]] | None = None
-        for at, low, name in self._role_runs:
-            if head in low and mods <= low and (best is None or abs(at - pos) < abs(best[0] - pos)):
+        for at, low_run, name in self._role_runs:
+            if head in low_run and mods <= low_run and (best is None or abs(at - pos) < abs(best[0] - pos)):
                 best = (at, name)
         if best is None:
             return None
@@ -131,7 +130,7 @@ class SpeakerResolver:
     def resolve(self, mention: str | None, appositive: str | None, pos: int) -> Resolved:
         """The speaker a mention names at position pos; remembered for later pronouns and surnames."""
         if not mention:
-            return Resolved(None, "unknown", None)
+            return _UNKNOWN
         r = self._classify(mention, appositive, pos)
         self._remember(pos, r)
         return r
@@ -142,7 +141,7 @@ class SpeakerResolver:
             r = self.history[-1][1]
             self._remember(pos, r)
             return Resolved(r.speaker, r.kind, None, r.gender)
-        return Resolved(None, "unknown", None)
+        return _UNKNOWN
 
     def _remember(self, pos: int, r: Resolved) -> None:
         self.history.append((pos, r))
@@ -155,82 +154,28 @@ class SpeakerResolver:
             self._full_by_surname[r.speaker.split()[-1]] = r.speaker
 
     def _classify(self, mention: str, appositive: str | None, pos: int) -> Resolved:
-        if "(" in mention:  # `Sen. Maria Delgado (D-N.M.)`: the party tag is not the name
-            mention = RE_ASIDE.sub("", mention)
-        words = list(_words(mention))
-        if not words:
-            return Resolved(None, "unknown", None)
-        appos_role = _appositive_role(appositive)
-        low0 = words[0].lower()
-        named = list(_words(appositive)) if appositive else []
-        if 2 <= len(named) <= 5 and all(is_cap(w) for w in named) and not words[-1][:1].isupper():
-            if _org_words(named):
-                # `The port's operator, Kellsbridge Harbour Holdings, said`: the name set off after it.
-                return Resolved(_norm(_strip_the(appositive or "")), "organization", None)
-            if len(named) <= 4:
-                # `The mayor, Anne Hidalgo, said`: the role names the person set off after it.
-                role = words[1:] if low0 in S.DETERMINERS else words
-                return self._person(named, role, None)
-        if len(words) == 1 and low0 in S.PRONOUNS:
-            return self._pronoun(low0, pos)
-        if low0 in S.DETERMINERS and (len(words) == 1 or not is_cap(words[1]) or words[1].lower() in ROLEISH):
-            return self._common(words, mention, pos)
-        if _country(words) and not self._names_person(words[-1]):
-            # `Egypt says`, `South Korea said`, `the U.S. said`: a state speaking.
-            return Resolved(_norm(_strip_the(mention)), "organization", None)
-        role, name = split_name(words)
-        has_role = any(w.lower().rstrip(".") in ROLE_OR_TITLE for w in role)
-        if name and has_role and not _org_words(name):
-            return self._person(name, role, appos_role)
-        if words[-1].lower() in S.GROUP_HEADS and words[-1].lower() not in S.ORG_WORDS:
-            return self._common(words, mention, pos)  # `Police officials`, `Union members`: a group
-        if _org_words(words) or words[0] == "The" or (len(words) == 1 and _acronym(words[0])):
-            return Resolved(_norm(_strip_the(mention)), "organization", None)
-        head = words[-1].lower()
-        if head in S.ROLE_WORDS:
-            found = self._by_role(words, pos)
-            if found is not None:
-                return Resolved(found.speaker, "person", _norm(mention), found.gender)
-            return Resolved(_norm(mention), "anonymous", None)
-        if head in S.GROUP_HEADS or head in S.ANONYMOUS_HEADS:
-            return self._common(words, mention, pos)
-        if name:
-            return self._person(name, role, appos_role)
-        return Resolved(None, "unknown", None)
+        """What the mention says on its own (`_plan`), then what the article adds to it."""
+        plan = _plan(mention, appositive)
+        if plan.country is not None and not self._names_person(plan.country[0]):
+            return plan.country[1]  # `Egypt says`: a state speaking, unless the article names a person so
+        if plan.step == _FIXED:
+            return plan.answer
+        if plan.step == _PERSON:
+            return self._person(plan)
+        if plan.step == _PRONOUN:
+            return self._pronoun(plan.word, pos)
+        found = self._by_role(plan.word, plan.mods, pos)
+        return plan.answer if found is None else Resolved(found.speaker, "person", plan.role, found.gender)
 
-    def _person(self, name: list[str], role: list[str], appos_role: str | None) -> Resolved:
-        gender = _title_gender(role)
-        full = " ".join(name)
-        if len(name) == 1:
-            full = self._known_full(name[0]) or self._full_name(name[0]) or name[0]
-        role_words = [w for w in role if w.lower().rstrip(".") not in TITLES]
-        role_text = _norm(" ".join(role_words)) if role_words else appos_role
-        if gender is None:
-            gender = self._gender_of.get(full)
-        return Resolved(_norm(full), "person", role_text, gender)
-
-    def _known_full(self, word: str) -> str | None:
-        """The latest full name among earlier person speakers with this surname."""
-        return self._full_by_surname.get(word)
-
-    def _common(self, words: list[str], mention: str, pos: int) -> Resolved:
-        core = words
-        for i, w in enumerate(words):
-            if i > 0 and w.lower() in S.SOURCE_PREPOSITIONS:
-                core = words[:i]
-                break
-        head = core[-1].lower()
-        if words[0].lower() == "the" and head in S.ROLE_WORDS and len(core) <= 3:
-            found = self._by_role(core[1:], pos)
-            if found is not None:
-                return Resolved(found.speaker, "person", None, found.gender)
-        if head in S.ORG_WORDS and head not in S.GROUP_HEADS:
-            return Resolved(_norm(_strip_the(mention)), "organization", None)
-        affiliated = any(is_cap(w) for w in core[:-1]) or len(words) > len(core)
-        plural = head in S.GROUP_HEADS or (head.endswith("s") and not head.endswith("ss") and head not in _SINGULAR_S)
-        if plural and (affiliated or head not in S.ANONYMOUS_PLURALS):
-            return Resolved(_norm(mention), "group", None)  # `US officials`, `two local farmers`
-        return Resolved(_norm(mention), "anonymous", None)
+    def _person(self, plan: _Plan) -> Resolved:
+        answer = plan.answer
+        full = plan.word
+        if " " in full:  # a full name: the plan's answer, with a gender the article may know
+            gender = answer.gender or self._gender_of.get(full)
+            return answer if gender is answer.gender else Resolved(answer.speaker, "person", answer.role, gender)
+        # a surname: the latest full name among earlier person speakers, else the article's earliest
+        full = self._full_by_surname.get(full) or self._full_name(full) or full
+        return Resolved(_norm(full), "person", answer.role, answer.gender or self._gender_of.get(full))
 
     def _pronoun(self, word: str, pos: int) -> Resolved:
         want = S.PRONOUNS[word]
@@ -285,21 +230,136 @@ class SpeakerResolver:
         return None
 
 
+# -------------------------------------------------------------- what a mention says on its own
+
+# What a mention asks of the article once its words are read:
+_FIXED = 0  # nothing: the mention alone names the speaker (an organisation, a group, an anonymous source)
+_PERSON = 1  # the full name behind a surname, and a gender the article may know
+_PRONOUN = 2  # the earlier speaker the pronoun points back to
+_ROLE = 3  # the person the article names with this role
+_UNKNOWN = Resolved(None, "unknown", None)
+
+
+class _Plan(NamedTuple):
+    """A mention read on its own, before the article is asked (`_plan`)."""
+
+    step: int  # _FIXED, _PERSON, _PRONOUN or _ROLE
+    answer: Resolved  # _FIXED: the speaker; _PERSON: the speaker, as written; _ROLE: when no person fits
+    word: str = ""  # _PERSON: the name as written; _PRONOUN: the pronoun; _ROLE: the role's head word
+    role: str | None = None  # _ROLE: the role a person found takes
+    mods: frozenset[str] = frozenset()  # _ROLE: the role's modifiers (`deputy`, `foreign`)
+    # (word, state): a state speaking (`Egypt says`), unless the article names a person with the word
+    country: tuple[str, Resolved] | None = None
+
+
+@lru_cache(maxsize=4096)
+def _plan(mention: str, appositive: str | None) -> _Plan:
+    """What a mention and its appositive say without the article: memoised, as mentions recur
+    (`he`, `officials`, `Mr. Trump`), so a repeat costs a look-up instead of a re-reading. The words
+    are lower-cased once, and sets are asked with `isdisjoint`, for speed: new names keep coming."""
+    if "(" in mention:  # `Sen. Maria Delgado (D-N.M.)`: the party tag is not the name
+        mention = RE_ASIDE.sub("", mention)
+    words = _words(mention)
+    if not words:
+        return _Plan(_FIXED, _UNKNOWN)
+    lows = [w.lower() for w in words]
+    low0 = lows[0]
+    if appositive:
+        named = _words(appositive)
+        if 2 <= len(named) <= 5 and not words[-1][:1].isupper() and all(w[:1].isupper() for w in named):
+            if not _ORGISH.isdisjoint([w.lower() for w in named]):
+                # `The port's operator, Kellsbridge Harbour Holdings, said`: the name set off after it.
+                return _Plan(_FIXED, Resolved(_norm(_strip_the(appositive)), "organization", None))
+            if len(named) <= 4:
+                # `The mayor, Anne Hidalgo, said`: the role names the person set off after it.
+                return _person_plan(named, words[1:] if low0 in S.DETERMINERS else words, None)
+    if len(words) == 1 and low0 in S.PRONOUNS:
+        return _Plan(_PRONOUN, _UNKNOWN, low0)
+    if low0 in S.DETERMINERS and (len(words) == 1 or not words[1][:1].isupper() or lows[1] in ROLEISH):
+        return _common_plan(words, lows, mention)
+    plan = _name_plan(words, lows, mention, appositive)
+    if _country(words):
+        # `Egypt says`, `South Korea said`, `the U.S. said`: a state speaking.
+        return plan._replace(country=(words[-1], Resolved(_norm(_strip_the(mention)), "organization", None)))
+    return plan
+
+
+def _name_plan(words: tuple[str, ...], lows: list[str], mention: str, appositive: str | None) -> _Plan:
+    role, name = split_name(words)
+    k = len(role)
+    if name and not ROLE_OR_TITLE.isdisjoint([w.rstrip(".") for w in lows[:k]]) and _ORGISH.isdisjoint(lows[k:]):
+        return _person_plan(name, role, _appositive_role(appositive))
+    head = lows[-1]
+    if head in S.GROUP_HEADS and head not in S.ORG_WORDS:
+        return _common_plan(words, lows, mention)  # `Police officials`, `Union members`: a group
+    if not _ORGISH.isdisjoint(lows) or words[0] == "The" or (len(words) == 1 and _acronym(words[0])):
+        return _Plan(_FIXED, Resolved(_norm(_strip_the(mention)), "organization", None))
+    if head in S.ROLE_WORDS:
+        return _Plan(_ROLE, Resolved(_norm(mention), "anonymous", None), head, _norm(mention), _role_mods(lows))
+    if head in S.GROUP_HEADS or head in S.ANONYMOUS_HEADS:
+        return _common_plan(words, lows, mention)
+    if name:
+        return _person_plan(name, role, _appositive_role(appositive))
+    return _Plan(_FIXED, _UNKNOWN)
+
+
+def _person_plan(name: Sequence[str], role: Sequence[str], appos_role: str | None) -> _Plan:
+    full = " ".join(name)
+    speaker = _norm(full) if "’" in full else full  # name words hold no spaces: only apostrophes change
+    if not role:  # most names stand alone: no titles to drop, no gender to read
+        return _Plan(_PERSON, Resolved(speaker, "person", appos_role), full)
+    role_words = [w for w in role if w.lower().rstrip(".") not in TITLES]
+    role_text = _norm(" ".join(role_words)) if role_words else appos_role
+    return _Plan(_PERSON, Resolved(speaker, "person", role_text, _title_gender(role)), full)
+
+
+def _common_plan(words: tuple[str, ...], lows: list[str], mention: str) -> _Plan:
+    n = len(words)  # the core: the words before a preposition (`a spokesperson for HMRC`)
+    for i in range(1, len(words)):
+        if lows[i] in S.SOURCE_PREPOSITIONS:
+            n = i
+            break
+    head = lows[n - 1]
+    if head in S.ORG_WORDS and head not in S.GROUP_HEADS:
+        answer = Resolved(_norm(_strip_the(mention)), "organization", None)
+    else:
+        affiliated = n < len(words) or any(w[:1].isupper() for w in words[: n - 1])
+        plural = head in S.GROUP_HEADS or (head.endswith("s") and not head.endswith("ss") and head not in _SINGULAR_S)
+        if plural and (affiliated or head not in S.ANONYMOUS_PLURALS):
+            answer = Resolved(_norm(mention), "group", None)  # `US officials`, `two local farmers`
+        else:
+            answer = Resolved(_norm(mention), "anonymous", None)
+    if lows[0] == "the" and head in S.ROLE_WORDS and n <= 3:
+        return _Plan(_ROLE, answer, head, None, _role_mods(lows[1:n]))  # `the minister`: a person named so
+    return _Plan(_FIXED, answer)
+
+
+def _role_mods(role_lows: Sequence[str]) -> frozenset[str]:
+    """The role modifiers among a role's lower-cased words before its head (`deputy foreign minister`)."""
+    return S.ROLE_MODIFIERS.intersection(role_lows[:-1])
+
+
+@lru_cache(maxsize=4096)
+def _role_set(role: str) -> frozenset[str]:
+    """A speaker's role as a set of lower-case words without full stops, memoised: roles recur."""
+    return frozenset(w.lower().rstrip(".") for w in role.split())
+
+
 def _title_gender(role: Sequence[str]) -> str | None:
     """"male" or "female" when a title among the role words says so (`Mr.`, `Queen`), else None."""
     titles = [w.lower().rstrip(".") for w in role]
-    if any(t in S.MALE_TITLES for t in titles):
+    if not S.MALE_TITLES.isdisjoint(titles):
         return "male"
-    if any(t in S.FEMALE_TITLES for t in titles):
+    if not S.FEMALE_TITLES.isdisjoint(titles):
         return "female"
     return None
 
 
 def _org_words(words: Sequence[str]) -> bool:
-    return any(w.lower() in _ORGISH for w in words)
+    return not _ORGISH.isdisjoint([w.lower() for w in words])
 
 
-def _country(words: list[str]) -> bool:
+def _country(words: Sequence[str]) -> bool:
     """The words, as written with capitals, name a country: `Russia`, `South Korea`, `the U.S.`."""
     if words[0].lower() == "the":
         words = words[1:]
