@@ -5,8 +5,10 @@ boilerplate lines (credits, share buttons, date lines, bylines, trailers) the pa
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from itertools import product
+from typing import Any
 
 import regex
 
@@ -106,6 +108,9 @@ RE_BYLINE = regex.compile(
 # A full stop after a lower-case word, a digit or a closing bracket ends a sentence, not an abbreviation.
 RE_SENTENCE_STOP = regex.compile(r"[\p{Ll}\p{N})\]]\.$")
 RE_SEPARATOR = regex.compile(rf"\s*[{_SEPARATORS}]\s*")
+# A job named after a byline's comma, in lower case: "correspondent" ("Middle East Correspondent").
+RE_BYLINE_ROLE = re.compile("|".join(re.escape(role) for role in sorted(BYLINE_ROLES)))
+RE_ANY_SEPARATOR = re.compile(f"[{_SEPARATORS}]")  # on `re`, to test a line for one quickly
 # The year every published date holds (`dates.RE_PUBLISHED`), as a cheap guard before parsing a line.
 RE_YEAR = regex.compile(r"(?:1[89]|2\d)\d\d")
 # fmt: on
@@ -147,36 +152,99 @@ class Header:
     skip_spans: tuple[tuple[int, int], ...]
 
 
-class _Line(NamedTuple):
-    """A NamedTuple, not a frozen dataclass, for speed: a tuple is built twice as fast."""
+# Pre-tests, so that the boilerplate patterns run only on the line or two an article they might match:
+# each passes every line its patterns can match. They decide ASCII text and pass a line whose first or
+# last characters are not ASCII (`regex` folds "\N{LATIN SMALL LETTER LONG S}", "\N{KELVIN SIGN}" and
+# "\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}" to ASCII letters; str.lower() does not).
+_ASCII = _BMP_START[:128]
+# RE_BOILERPLATE_ANY's line-start keys that open with a letter, cut to the length of the shortest,
+# and RE_FOLLOW's other opening: "on" and a space ("On Twitter follow Jane Doe")
+_LETTER_KEYS = [key for key in BOILERPLATE_PREFIXES | BOILERPLATE_LINES | {"follow", "copyright"} if key[0].isalpha()]
+_HEAD_CHARS = min(len(key) for key in _LETTER_KEYS)
+_KEY_HEADS = frozenset(key[:_HEAD_CHARS] for key in _LETTER_KEYS)
+_ON_HEADS = frozenset("on" + space for space in regex.findall(r"\s", _ASCII))
+# what else may open a match, RE_NO_WORD aside: a dash, underscore or space before a prefix, "(" of
+# "(Reporting by" and "(c)", the copyright sign
+_OPENERS = frozenset(
+    "-\N{EN DASH}\N{EM DASH}_(\N{COPYRIGHT SIGN}"
+    + "".join(key[0] for key in BOILERPLATE_PREFIXES if not key[0].isalpha())
+    + "".join(regex.findall(r"\s", _BMP_START))
+)
+# The same test on a line's first two characters, as one look-up: the openings it rejects, ASCII
+# ("Th", '"W') or a typographic quote and an ASCII letter or digit. Every key has two letters or more.
+_KEY_PAIRS = frozenset(key[:2] for key in _LETTER_KEYS) | {head[:2] for head in _ON_HEADS}
+_PLAIN_OPENINGS = frozenset(
+    first + second
+    for first in _ASCII + "\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
+    for second in _ASCII
+    if (first.isalnum() and (first + second).lower() not in _KEY_PAIRS)
+    or (not first.isalnum() and first not in _OPENERS and second.isalnum())
+)
+RE_ASCII_ALNUM = re.compile("[0-9A-Za-z]")
+# Every line-end credit (RE_REPORTING_CREDIT, RE_CREDIT_SUFFIX) ends in a letter; their last letters,
+# as many as the shortest has, in every ASCII case: "orting", "ORTING", "Orting", ...
+_CREDIT_ENDINGS = REPORTING_CREDIT_SUFFIXES | CREDIT_SUFFIXES
+_TAIL_KEY = min(len(ending) for ending in _CREDIT_ENDINGS)
+_ENDING_TAILS = frozenset(
+    "".join(chars) for ending in _CREDIT_ENDINGS for chars in product(*((c, c.upper()) for c in ending[-_TAIL_KEY:]))
+)
+# The ASCII characters that may open RE_COPYRIGHT and RE_SOURCE (a non-ASCII one may open either).
+_COPYRIGHT_FIRSTS = frozenset("(cC")
+_SOURCE_FIRSTS = frozenset("".join(label[0] + label[0].upper() for label in SOURCE_LABELS))
 
-    start: int
-    end: int
-    text: str  # text[start:end], stripped of surrounding white space
-    # the line's word count, counted only up to _MAX_COUNTED (past every word limit below); a line
-    # over LINE_MAX_CHARS, which is never short, counts _MAX_COUNTED without a split
-    words: int
+
+def _may_open_boilerplate(text: str) -> bool:
+    """False when RE_BOILERPLATE_ANY cannot match `text` (a non-empty stripped line)."""
+    head = text[:_HEAD_CHARS]
+    first = head[0]
+    if first.isalnum():
+        if not head.isascii():
+            return True
+        low = head.lower()
+        # an "On ..." line is RE_FOLLOW's only if it has "follow" too ("On Monday, ..." is not)
+        return low in _KEY_HEADS or (low[:3] in _ON_HEADS and (not text.isascii() or "follow" in text.lower()))
+    if first in _OPENERS:
+        return True
+    return RE_ASCII_ALNUM.search(head) is None  # RE_NO_WORD is left, and a letter or digit rules it out
 
 
-_MAX_COUNTED = max(TITLE_MAX_WORDS, BOILERPLATE_MAX_WORDS, TRAILER_MAX_WORDS) + 1
+def _may_be_boilerplate(text: str) -> bool:
+    """False when no boilerplate pattern can match `text` (a non-empty stripped line)."""
+    if text[:2] not in _PLAIN_OPENINGS and _may_open_boilerplate(text):
+        return True
+    # RE_REPORTING_CREDIT and RE_CREDIT_SUFFIX need a credit ending before the trailing stops and spaces
+    tail = text.rstrip(_TAIL_CHARS)[-_TAIL_KEY:]
+    if tail.isascii():
+        return tail in _ENDING_TAILS
+    return tail[-1:].isalpha()  # only a letter folds to a letter
 
 
-def _lines(text: str) -> list[_Line]:
-    """The non-empty lines of `text`, stripped, with their offsets and (capped) word counts."""
-    lines = []
+def _lines(text: str) -> tuple[list[int], list[str], list[int]]:
+    """The non-empty lines of `text` (split as str.splitlines does) as each one's offset, its text
+    stripped of surrounding white space, and the indexes of those the boilerplate pre-tests pass."""
+    starts: list[int] = []
+    texts: list[str] = []
+    maybe: list[int] = []
     offset = 0
     for raw in text.splitlines(keepends=True):
         stripped = raw.strip()
         if stripped:
-            start = offset + len(raw) - len(raw.lstrip())
-            words = len(stripped.split(None, _MAX_COUNTED - 1)) if len(stripped) <= LINE_MAX_CHARS else _MAX_COUNTED
-            lines.append(_Line(start, start + len(stripped), stripped, words))
+            if _may_be_boilerplate(stripped):
+                maybe.append(len(texts))
+            # raw[0] is the first character of `stripped` unless raw opens with white space
+            starts.append(offset if raw[0] == stripped[0] else offset + len(raw) - len(raw.lstrip()))
+            texts.append(stripped)
         offset += len(raw)
-    return lines
+    return starts, texts, maybe
 
 
-def _is_short(line: _Line, max_words: int) -> bool:
-    return line.words <= max_words  # the count was taken once, in _lines
+def _words(text: str) -> int:
+    """How many words `text` has, counted only up to _MAX_COUNTED (past every word limit); a line over
+    LINE_MAX_CHARS, which is never short, counts _MAX_COUNTED without a split."""
+    return len(text.split(None, _MAX_COUNTED - 1)) if len(text) <= LINE_MAX_CHARS else _MAX_COUNTED
+
+
+_MAX_COUNTED = max(TITLE_MAX_WORDS, BOILERPLATE_MAX_WORDS, TRAILER_MAX_WORDS) + 1
 
 
 def _credit_suffix(text: str) -> bool:
@@ -184,24 +252,34 @@ def _credit_suffix(text: str) -> bool:
     return RE_CREDIT_SUFFIX.search(text, max(0, end - _LONGEST_CREDIT)) is not None
 
 
-def _is_boilerplate(line: _Line) -> bool:
-    if not _is_short(line, BOILERPLATE_MAX_WORDS):
+def _is_boilerplate(text: str) -> bool:
+    words = _words(text)
+    if words > BOILERPLATE_MAX_WORDS:
         return False
-    text = line.text
     return bool(
         RE_BOILERPLATE_ANY.match(text)  # RE_BOILERPLATE_START, RE_FOLLOW, RE_NO_WORD, RE_BOILERPLATE_LINE, RE_COPYRIGHT
         or RE_REPORTING_CREDIT.search(text)
-        or (_is_short(line, TRAILER_MAX_WORDS) and _credit_suffix(text))
+        or (words <= TRAILER_MAX_WORDS and _credit_suffix(text))
     )
 
 
-def _line_date(line: _Line) -> dt.date | None:
+def _has_year(text: str) -> bool:
+    # every date parse_published takes has a 4-digit year, so a 1 or a 2: most lines skip the pattern
+    return ("1" in text or "2" in text) and RE_YEAR.search(text) is not None
+
+
+def _published(value: str) -> dt.date | None:
+    return parse_published(value) if _has_year(value) else None
+
+
+def _line_date(text: str) -> dt.date | None:
     """The date a header line gives: the whole line, or one of its `|`-separated parts."""
-    # every date parse_published takes has a 4-digit year: a line without one is skipped cheaply
-    if len(line.text) > LINE_MAX_CHARS or RE_YEAR.search(line.text) is None:
+    if len(text) > LINE_MAX_CHARS or not _has_year(text):
         return None
-    for part in RE_SEPARATOR.split(line.text):
-        date = parse_published(part)
+    if RE_ANY_SEPARATOR.search(text) is None:
+        return parse_published(text)
+    for part in RE_SEPARATOR.split(text):
+        date = _published(part)
         if date is not None:
             return date
     return None
@@ -216,52 +294,68 @@ def _short_outlet(value: str) -> str | None:
     return m.group("outlet") if m else None
 
 
-def _byline(line: _Line) -> tuple[str | None, dt.date | None] | None:
+def _byline(text: str) -> tuple[str | None, dt.date | None] | None:
     """(outlet, date) from a byline, or None when the line is not one."""
     # RE_BYLINE opens with "By" or "BY": most lines fail this before any pattern runs
-    if not line.text.startswith(("By", "BY")) or not _is_short(line, BOILERPLATE_MAX_WORDS):
+    if not text.startswith(("By", "BY")) or _words(text) > BOILERPLATE_MAX_WORDS:
         return None
-    m = RE_BYLINE.match(line.text)
+    m = RE_BYLINE.match(text)
     if m is None:
         return None
     outlet: str | None = None
     date: dt.date | None = None
     tail = m.group("tail")
     if tail:
-        date = parse_published(tail)
+        date = _published(tail)
         # "By Jane Doe, Middle East Correspondent" names a job, not an outlet
-        if date is None and not any(role in tail.lower() for role in BYLINE_ROLES):
+        if date is None and RE_BYLINE_ROLE.search(tail.lower()) is None:
             outlet = _short_outlet(tail)
             if outlet is None:
                 return None  # "By Monday, the army had ..." is a sentence
     rest = m.group("rest")
     if rest and date is None:
-        date = parse_published(rest)
+        date = _published(rest)
     return outlet, date
 
 
-def _trailer_outlet(line: _Line, boilerplate: bool) -> tuple[bool, str | None]:
-    """(is a trailer or credit line, the outlet it names) for one of the last lines."""
-    if not _is_short(line, BOILERPLATE_MAX_WORDS):
-        return False, None
-    copyright = RE_COPYRIGHT.match(line.text)
+def _trailer_outlet(text: str, boilerplate: bool) -> tuple[bool, str | None, bool]:
+    """(is a trailer or credit line, the outlet it names, is a copyright or source line) for one of
+    the last lines."""
+    words = _words(text)
+    if words > BOILERPLATE_MAX_WORDS:
+        return False, None, False
+    first = text[0]
+    copyright = RE_COPYRIGHT.match(text) if first in _COPYRIGHT_FIRSTS or not first.isascii() else None
     if copyright:
-        return True, _short_outlet(copyright.group("holder"))
-    source = RE_SOURCE.match(line.text)
+        return True, _short_outlet(copyright.group("holder")), True
+    source = RE_SOURCE.match(text) if first in _SOURCE_FIRSTS or not first.isascii() else None
     if source:
-        return True, _short_outlet(source.group("outlet"))
-    if boilerplate:  # _is_boilerplate(line), as read_header found it
-        return True, None
-    outlet = _short_outlet(line.text)
-    return outlet is not None, outlet
+        return True, _short_outlet(source.group("outlet")), True
+    if boilerplate:  # _is_boilerplate(text), as read_header found it
+        return True, None, False
+    if words > TRAILER_MAX_WORDS:  # as _short_outlet would find
+        return False, None, False
+    outlet = _short_outlet(text)
+    return outlet is not None, outlet, False
 
 
-def _headline(line: _Line) -> _Line:
+def _is_headline(text: str) -> bool:
+    # a headline is short and does not end with a colon, comma or ellipsis; a full stop is allowed
+    # because some archives (PolNeAr) end every headline with one
+    return (
+        len(text) <= TITLE_MAX_CHARS
+        and text[-1] not in ":;,"
+        and not text.endswith(("..", "\N{HORIZONTAL ELLIPSIS}"))
+        and _words(text) <= TITLE_MAX_WORDS
+    )
+
+
+def _headline(text: str) -> str:
     """The title line without a sentence full stop ("Poll: Voters Abandon Party." -> "... Party");
     an abbreviation keeps its stop ("... in N.Y.")."""
-    if line.text.endswith(".") and RE_SENTENCE_STOP.search(line.text):
-        return _Line(line.start, line.end - 1, line.text[:-1], line.words)
-    return line
+    if text.endswith(".") and RE_SENTENCE_STOP.search(text):
+        return text[:-1]
+    return text
 
 
 def read_header(text: str) -> Header:
@@ -270,69 +364,56 @@ def read_header(text: str) -> Header:
     Title: the first non-empty line after any boilerplate, date line or byline, when it is short
     (a final full stop is dropped). Date: the first of the first HEADER_LINES lines that is a date, a labelled date or a
     byline with a date. Outlet: from the last TRAILER_LINES lines (a trailer such as "TRTWorld and
-    agencies", "© 2015 Reuters", "Source: Al Jazeera"), else from a byline "By X, Reuters". Anything
+    agencies", "\N{COPYRIGHT SIGN} 2015 Reuters", "Source: Al Jazeera"), else from a byline "By X, Reuters". Anything
     unsure gives None. Never raises.
     """
-    lines = _lines(text)
-    skip: set[tuple[int, int]] = set()
-    for line in lines:
-        if _is_boilerplate(line):
-            skip.add((line.start, line.end))
-    skip_boilerplate = frozenset(skip)  # the boilerplate lines alone, for the trailer lines below
+    starts, lines, maybe = _lines(text)
+    boilerplate = {index for index in maybe if _is_boilerplate(lines[index])}
+    skip = {(starts[index], starts[index] + len(lines[index])) for index in boilerplate}
 
-    # each header line's date and byline, read once for both passes below
-    head_dates = [_line_date(line) for line in lines[:HEADER_LINES]]
-    head_bylines = [_byline(line) for line in lines[:HEADER_LINES]]
-    title_index: int | None = None
+    # the header lines that are dates or bylines, and what they say
+    marks: dict[int, tuple[dt.date | None, tuple[str | None, dt.date | None] | None]] = {}
     for index, line in enumerate(lines[:HEADER_LINES]):
-        # credits, share buttons, date lines and bylines may come before the headline
-        if (line.start, line.end) in skip or head_dates[index] is not None or head_bylines[index] is not None:
-            continue
-        # a headline is short and does not end with a colon, comma or ellipsis; a full stop is allowed
-        # because some archives (PolNeAr) end every headline with one
-        if (
-            _is_short(line, TITLE_MAX_WORDS)
-            and len(line.text) <= TITLE_MAX_CHARS
-            and line.text[-1] not in ":;,"
-            and not line.text.endswith(("..", "\N{HORIZONTAL ELLIPSIS}"))
-        ):
-            title_index = index
-        break
+        # the guards of _has_year and _byline, inline: most lines fail both
+        date = _line_date(line) if "1" in line or "2" in line else None
+        byline = _byline(line) if line.startswith(("By", "BY")) else None
+        if date is not None or byline is not None:
+            marks[index] = (date, byline)
+    # credits, share buttons, date lines and bylines may come before the headline
+    title_index: int | None = None
+    for index in range(min(len(lines), HEADER_LINES)):
+        if index not in boilerplate and index not in marks:
+            title_index = index if _is_headline(lines[index]) else None
+            break
 
     published: dt.date | None = None
     date_span: tuple[int, int] | None = None
     byline_outlet: str | None = None
-    for index, line in enumerate(lines[:HEADER_LINES]):
-        if index == title_index:
-            continue
-        date = head_dates[index]
-        byline = head_bylines[index]
+    for index, (date, byline) in marks.items():
         if byline is not None:
             byline_outlet = byline_outlet or byline[0]
             date = date or byline[1]
-        if date is not None or byline is not None:
-            skip.add((line.start, line.end))
+        span = (starts[index], starts[index] + len(lines[index]))
+        skip.add(span)
         if date is not None and published is None:
-            published, date_span = date, (line.start, line.end)
+            published, date_span = date, span
 
     outlet: str | None = None
     first_trailer = max(len(lines) - TRAILER_LINES, 0 if title_index is None else title_index + 1)
     for index in range(len(lines) - 1, first_trailer - 1, -1):
         line = lines[index]
-        is_trailer, named = _trailer_outlet(line, (line.start, line.end) in skip_boilerplate)
+        is_trailer, named, labelled = _trailer_outlet(line, index in boilerplate)
         if not is_trailer:
             break  # a line of article text: nothing above it is a trailer
-        skip.add((line.start, line.end))
+        skip.add((starts[index], starts[index] + len(line)))
         outlet = outlet or named
-        if named and not RE_COPYRIGHT.match(line.text) and not RE_SOURCE.match(line.text):
+        if named and not labelled:
             break
 
-    title_line = _headline(lines[title_index]) if title_index is not None else None
-    return Header(
-        title=title_line.text if title_line else None,
-        title_span=(title_line.start, title_line.end) if title_line else None,
-        published=published,
-        date_span=date_span,
-        outlet=outlet or byline_outlet,
-        skip_spans=tuple(sorted(skip)),
-    )
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    if title_index is not None:
+        title = _headline(lines[title_index])
+        title_span = (starts[title_index], starts[title_index] + len(title))
+    # (positional: a frozen dataclass is built faster so)
+    return Header(title, title_span, published, date_span, outlet or byline_outlet, tuple(sorted(skip)))
