@@ -208,17 +208,6 @@ def _may_open_boilerplate(text: str) -> bool:
     return RE_ASCII_ALNUM.search(head) is None  # RE_NO_WORD is left, and a letter or digit rules it out
 
 
-def _may_be_boilerplate(text: str) -> bool:
-    """False when no boilerplate pattern can match `text` (a non-empty stripped line)."""
-    if text[:2] not in _PLAIN_OPENINGS and _may_open_boilerplate(text):
-        return True
-    # RE_REPORTING_CREDIT and RE_CREDIT_SUFFIX need a credit ending before the trailing stops and spaces
-    tail = text.rstrip(_TAIL_CHARS)[-_TAIL_KEY:]
-    if tail.isascii():
-        return tail in _ENDING_TAILS
-    return tail[-1:].isalpha()  # only a letter folds to a letter
-
-
 def _lines(text: str) -> tuple[list[int], list[str], list[int]]:
     """The non-empty lines of `text` (split as str.splitlines does) as each one's offset, its text
     stripped of surrounding white space, and the indexes of those the boilerplate pre-tests pass."""
@@ -229,7 +218,13 @@ def _lines(text: str) -> tuple[list[int], list[str], list[int]]:
     for raw in text.splitlines(keepends=True):
         stripped = raw.strip()
         if stripped:
-            if _may_be_boilerplate(stripped):
+            # the boilerplate pre-tests (inline: a call a line costs more than they do); RE_REPORTING_CREDIT
+            # and RE_CREDIT_SUFFIX need a credit ending before the trailing stops and spaces, and only a
+            # letter folds to a letter
+            tail = stripped.rstrip(_TAIL_CHARS)[-_TAIL_KEY:]
+            if (stripped[:2] not in _PLAIN_OPENINGS and _may_open_boilerplate(stripped)) or (
+                tail in _ENDING_TAILS if tail.isascii() else tail[-1:].isalpha()
+            ):
                 maybe.append(len(texts))
             # raw[0] is the first character of `stripped` unless raw opens with white space
             starts.append(offset if raw[0] == stripped[0] else offset + len(raw) - len(raw.lstrip()))
