@@ -139,7 +139,7 @@ class DirectRules(FinderBase):
         word = self.text[cue[0] : cue[1]].lower()
         if word in C.CUE_OBJECT_AS:
             return None  # `"Lyin' Ted," Trump called him`: a label, not a quote
-        toks = tokens(self.text, q.end, hi)
+        toks = tokens(self.text, q.end, hi, self.in_range)
         lead = 0
         while lead < len(toks) and self.text[toks[lead][0]] in ",—–-":
             lead += 1
@@ -177,13 +177,13 @@ class DirectRules(FinderBase):
         if rest not in ("", ":", ","):
             if punct and word in ("said", "says") and self.text[lo : cue[0]].strip() == "":
                 # the speaker after the cue is read only where it can be one, for speed
-                toks_after = tokens(self.text, cue[1], q.start)
+                toks_after = tokens(self.text, cue[1], q.start, self.in_range)
                 m_after = mention_after(self.text, toks_after, 0) if toks_after else None
                 if m_after is not None:
                     return "quote-intro", m_after, cue  # Said Ellis: "…"
             if not (punct and (word in C.CUE_WITH_HEARER or len(rest.split()) <= 3)):
                 return None
-        toks = tokens(self.text, lo, cue[0])
+        toks = tokens(self.text, lo, cue[0], self.in_range)
         aux = strip_auxiliaries(self.text, toks, len(toks))
         cue_span = (toks[aux][0] if aux < len(toks) else cue[0], cue[1])
         if word.endswith("ing") and self.text[lo : cue[0]].rstrip().endswith(","):

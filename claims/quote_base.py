@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from claims import patterns as P
 from claims.phrases import Mention, Tok, mention_after, mention_before, strip_auxiliaries
-from claims.text import Quote, Sentence, tokens
+from claims.text import Quote, Sentence, in_fast_ranges, tokens
 
 # Rules in the order they run, with the confidence a claim found by each starts from.
 RULE_CONFIDENCE = {
@@ -105,6 +105,7 @@ class FinderBase:
         self.quotes = quotes
         self.qstarts = [q.start for q in quotes]
         self.sents = sents
+        self.in_range = in_fast_ranges(text)  # tokens() need not check each range: see text.tokens
         low = text.lower()
         if len(low) != len(text):  # a few characters change length when lower-cased: keep offsets exact
             low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
@@ -140,13 +141,13 @@ class FinderBase:
 
     def _speaker_before(self, lo: int, cue: tuple[int, int]) -> tuple[list[Tok], int, Mention | None]:
         """Tokens from lo to the cue, where the cue's auxiliaries start, and the speaker phrase before them."""
-        toks = tokens(self.text, lo, cue[0])
+        toks = tokens(self.text, lo, cue[0], self.in_range)
         aux = strip_auxiliaries(self.text, toks, len(toks))
         return toks, aux, mention_before(self.text, toks, aux)
 
     def _subject(self, lo: int, hi: int) -> Mention | None:
         """The subject at the start of a clause: after openers and one leading phrase closed by a comma."""
-        toks = tokens(self.text, lo, hi)
+        toks = tokens(self.text, lo, hi, self.in_range)
         k = 0
         while k < len(toks) and self.text[toks[k][0] : toks[k][1]].lower() in OPENERS:
             k += 1

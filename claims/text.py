@@ -169,7 +169,7 @@ def sentences(text: str, paras: list[tuple[int, int]], quotes: list[Quote]) -> l
         return out
     ps, pe = paras[0]
     start = ps
-    ends = _RE_SENTENCE_END_FAST if P.RE_BEYOND_FAST_TOKEN.search(text) is None else P.RE_SENTENCE_END
+    ends = _RE_SENTENCE_END_FAST if in_fast_ranges(text) else P.RE_SENTENCE_END
     for m in ends.finditer(text, ps):
         dot = m.start()
         while dot >= pe:  # the paragraph ended before this mark: close it
@@ -214,9 +214,17 @@ def _abbreviation_before(text: str, dot: int, lo: int) -> bool:
     return word in P.ABBREVIATIONS or (len(word) == 1 and text[k].isupper())
 
 
-def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Word and punctuation tokens of text[start:end] as (start, end) offsets."""
-    if P.RE_BEYOND_FAST_TOKEN.search(text, start, end) is None:
+def in_fast_ranges(text: str) -> bool:
+    """Whether every character of text lies in RE_TOKEN_FAST's ranges (nearly all news text does);
+    str.isascii() answers without a scan, as a str records whether it is ASCII."""
+    return text.isascii() or P.RE_BEYOND_FAST_TOKEN.search(text) is None
+
+
+def tokens(text: str, start: int, end: int, in_range: bool = False) -> list[tuple[int, int]]:
+    """Word and punctuation tokens of text[start:end] as (start, end) offsets. in_range=True says the
+    caller has found with in_fast_ranges() that the whole text lies in the fast ranges, for speed
+    (a range check per call cost a regex search each time)."""
+    if in_range or text.isascii() or P.RE_BEYOND_FAST_TOKEN.search(text, start, end) is None:
         return list(map(_SPAN, P.RE_TOKEN_FAST.finditer(text, start, end)))
     return [m.span() for m in P.RE_TOKEN.finditer(text, start, end)]
 
