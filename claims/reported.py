@@ -23,7 +23,7 @@ from claims.phrases import (
 from claims.quote_base import MAX_TAIL, QUOTE_CLOSE, SUBORDINATORS, TRAIL, ClaimSpan, tok_at
 from claims.reported_base import adjunct_only, has_clause
 from claims.reported_clauses import ClauseRules
-from claims.text import Sentence, quotes_between, tokens
+from claims.text import Sentence, quotes_between
 
 # Words that may follow an inverted speaker (`…, said Tom Baker on Monday`) without starting a clause.
 _ADJUNCT_LEADS = frozenset(
@@ -92,10 +92,10 @@ class ReportedRules(ClauseRules):
         if not cues:
             nominal = self._nominal(sent)
             return [nominal] if nominal is not None else []
-        toks = tokens(self.text, sent.start, sent.end)
+        toks = self._sentence_tokens(sent)
         main: ClaimSpan | None = None
         last = cues[-1]
-        if len(cues) > 1 and self.text[last[0] : last[1]].lower() != "according to":
+        if len(cues) > 1 and not self._according_cue(last):
             # `Clinton had told police that …, the source added.`: an attribution closing the
             # sentence owns everything before it, inner speech verbs included.
             ct = tok_at(toks, last[0])
@@ -106,7 +106,7 @@ class ReportedRules(ClauseRules):
             ct = tok_at(toks, cue[0])
             if ct is None:
                 continue
-            if self.text[cue[0] : cue[1]].lower() == "according to":
+            if self._according_cue(cue):
                 main = self._according(sent, toks, ct, cue)
             else:
                 main = self._speaker_last(sent, toks, ct, cue) or self._speaker_first(sent, toks, ct, cue)
@@ -142,6 +142,9 @@ class ReportedRules(ClauseRules):
         if extra is not None:
             out.append(extra)
         return out
+
+    def _according_cue(self, cue: tuple[int, int]) -> bool:
+        return cue[1] - cue[0] == len("according to") and self.low.startswith("according to", cue[0])
 
     def _leading_clause(
         self, sent: Sentence, toks: list[Tok], cues: list[tuple[int, int]], main: ClaimSpan
@@ -238,16 +241,17 @@ class ReportedRules(ClauseRules):
         """`"…," the mayor said, adding that …`: a participle after a quote's attribution opens a
         second claim by the quote's speaker."""
         assert quote.mention is not None and quote.cue_start is not None and quote.cue_end is not None
-        if self.text[quote.cue_start : quote.cue_end].lower().endswith("ing"):
+        if self.low.endswith("ing", quote.cue_start, quote.cue_end):
             return None  # `…, saying, "…"`: the quote is the participle's own claim
         lo = max(quote.end, quote.cue_end)
         for cue in self.cues_in(lo, sent.end):
             if self.inside_quote(cue[0]) or quotes_between(self.quotes, self.qstarts, lo, cue[0]):
                 return None  # another quote comes first: it has its own attribution
+            if not self.low.endswith("ing", cue[0], cue[1]):
+                continue  # for speed: the participle test first, the comma's after
             between = self.text[lo : cue[0]].strip()
             # the comma may stand inside the closing quote mark: `"…," arguing that …`
-            comma = between.endswith(",") or (not between and self.text[quote.start : lo].rstrip(QUOTE_CLOSE).endswith(","))
-            if comma and self.text[cue[0] : cue[1]].lower().endswith("ing"):
+            if between.endswith(",") or (not between and self.text[quote.start : lo].rstrip(QUOTE_CLOSE).endswith(",")):
                 return self._claim(sent, self._content_from(cue, sent.end), sent.end, "reported-participle", quote.mention, cue)
         return None
 
@@ -257,7 +261,6 @@ class ReportedRules(ClauseRules):
             return None  # for speed: each of these attributions follows a comma (see `_comma_before`)
         aux = strip_auxiliaries(self.text, toks, ct)
         cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
-        word = self.low[cue[0] : cue[1]]
         first = mention_before(self.text, toks, aux, relative=True)
         self._cue_speaker = (toks, ct, aux, first)
         if first is not None and first.appos_start is not None and self._starts_clause(sent.start, first.start):
@@ -266,14 +269,13 @@ class ReportedRules(ClauseRules):
             after = tok_at(toks, cue[1], after=True)
             m = mention_after(self.text, toks, after) if after is not None else None
             short = self._short_tail(toks, m) if m is not None else False
-            if m is None or word not in C.CUE_INVERTIBLE or not (short or self._quote_before(toks, aux)) or self._clause_after(toks, m):
+            if m is None or self.low[cue[0] : cue[1]] not in C.CUE_INVERTIBLE or not (short or self._quote_before(toks, aux)) or self._clause_after(toks, m):
                 return None  # a quote closed by its comma (`…," said X, who …`) owns what precedes it
             return self._claim(sent, sent.start, self._content_end(toks, aux), "reported-cue-speaker", m, cue_span)
-        first_word = self.text[toks[0][0] : toks[0][1]].lower()
-        if first_word.endswith("ing") and first_word in P.CUE_FORMS:
+        if self.low.endswith("ing", toks[0][0], toks[0][1]) and self.low[toks[0][0] : toks[0][1]] in P.CUE_FORMS:
             return None  # `Noting that …, Schlafly said …`: the participle's clause is `_asked`'s, the rest follows the cue
         m = first  # mention_before reads `relative` only after a comma, and there is none before the cue here
-        if m is None or self.text[m.start : m.end].lower() == "who":
+        if m is None or self._is_who(m):
             return None  # `…, who said X`: a relative clause, its content follows the cue
         k = tok_at(toks, m.start)
         if k is None or k == 0 or not self._comma_before(toks, k):
@@ -281,7 +283,7 @@ class ReportedRules(ClauseRules):
         content = k - 1
         tail = toks[bisect_left(toks, (cue[1], -1)) :]
         # `…, X said, adding …`: a comma, then a participle (not `said the gathering …`)
-        participle = len(tail) > 1 and self.text[tail[0][0]] == "," and self.text[tail[1][0] : tail[1][1]].lower().endswith("ing")
+        participle = len(tail) > 1 and self.text[tail[0][0]] == "," and self.low.endswith("ing", tail[1][0], tail[1][1])
         if tail and self.text[tail[0][0]] == "," and len(tail) > 3 and not participle:
             # `Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt.`: the side after the
             # attribution; `_aside_head` adds the side before it (PolNeAR annotates both pieces).
@@ -294,11 +296,11 @@ class ReportedRules(ClauseRules):
             return self._claim(sent, sent.start, self._content_end(toks, k), "reported-speaker-last", m, cue_span)
         long_tail = tail_words >= content and tail_words > 3 and not adjunct_only(self.text[cue[1] : sent.end].rstrip(TRAIL).split())
         quoted = self._quote_before(toks, k)  # `"…," X said on Monday, citing …`: the quote's side is the content
-        if not quoted and (tail_words > MAX_TAIL or long_tail or _tail_has_clause(self.text, toks, cue[1])):
+        if not quoted and (tail_words > MAX_TAIL or long_tail or _tail_has_clause(self.low, toks, cue[1])):
             return None  # a clause after the cue is its content (a lone adjunct, `in her memo to staff`, is not)
         if not quoted and tail_words > 1 and quotes_between(self.quotes, self.qstarts, cue[1], sent.end):
             return None  # `At a fundraiser, Clinton called them "deplorables."`: the quoted words are the content
-        if self.text[toks[0][0] : toks[0][1]].lower() in SUBORDINATORS:
+        if self.low[toks[0][0] : toks[0][1]] in SUBORDINATORS:
             return None  # `When he bought the mine, Clarke said, …`: the content follows the cue
         return self._claim(sent, sent.start, self._content_end(toks, k), "reported-speaker-last", m, cue_span)
 
@@ -353,10 +355,13 @@ class ReportedRules(ClauseRules):
             opens = m is not None and self._starts_clause(sent.start, m.start)
         if m is None or not opens:
             return None
-        if m.end - m.start == 3 and self.text[m.start : m.end].lower() == "who":
+        if self._is_who(m):
             return None  # `Barkley, who said …, said …`: a relative clause, which `_relatives` closes at its comma
         cue_span = (toks[aux][0] if aux < ct else cue[0], cue[1])
         return self._claim(sent, self._content_from(cue, sent.end), sent.end, "reported-speaker-first", m, cue_span)
+
+    def _is_who(self, m: Mention) -> bool:
+        return m.end - m.start == 3 and self.low.startswith("who", m.start)
 
     def _subject_before_aside(self, sent: Sentence, toks: list[Tok], comma: int) -> Mention | None:
         """`Johnnie Wilson, of Springfield, Va., said …`, `Trump, speaking to veterans, said …`: the
@@ -392,7 +397,8 @@ def _lone_adjunct(words: list[str]) -> bool:
 _HEAD_PREPOSITIONS = frozenset("after among at before by during for from in inside on over since through under with within".split())
 
 
-def _tail_has_clause(text: str, toks: list[Tok], pos: int) -> bool:
-    """A tail holding `that` or another cue-like verb starts a new clause: not a speaker-last pattern."""
+def _tail_has_clause(low: str, toks: list[Tok], pos: int) -> bool:
+    """A tail holding `that` or another cue-like verb starts a new clause: not a speaker-last pattern
+    (low: the article lower-cased)."""
     k = bisect_left(toks, (pos, -1))
-    return any(text[t[0] : t[1]].lower() in ("that", "because", "but") for t in toks[k : k + MAX_TAIL + 1])
+    return any(low[t[0] : t[1]] in ("that", "because", "but") for t in toks[k : k + MAX_TAIL + 1])

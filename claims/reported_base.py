@@ -16,6 +16,8 @@ from claims.text import Quote, Sentence, tokens
 
 # Words after which a cue word is a noun.
 _NOUN_DETERMINERS = frozenset("the a an this that these those its their his her our my your every each".split())
+# The endings of a possessive before a space: a cue word after one is a noun.
+_POSSESSIVE_ENDS = ("’s ", "'s ", "s’ ", "s' ")
 # Plain hearers of `told`: `told reporters that …`.
 _HEARERS = frozenset("reporters journalists him her them us me lawmakers supporters listeners viewers voters".split())
 # Words after a hearer that make the claim a directive to the hearer, who then belongs to it.
@@ -80,6 +82,32 @@ class ReportedBase(DirectRules):
         # (toks, cue token, where its auxiliaries start, the phrase before them) of the last cue whose
         # speaker was looked for: the speaker-last and speaker-first rules ask the same question in turn
         self._cue_speaker: tuple[list[Tok], int, int, Mention | None] | None = None
+        # the tokens of the sentence `_reported_in` reads, and its bounds: the later rules on that
+        # sentence slice their windows from them instead of tokenising again
+        self._sent_toks: list[Tok] = []
+        self._sent_lo = 0
+        self._sent_hi = -1
+
+    def _sentence_tokens(self, sent: Sentence) -> list[Tok]:
+        """The tokens of the sentence, kept for `_tokens` to slice."""
+        toks = tokens(self.text, sent.start, sent.end)
+        self._sent_toks, self._sent_lo, self._sent_hi = toks, sent.start, sent.end
+        return toks
+
+    def _tokens(self, lo: int, hi: int) -> list[Tok]:
+        """tokens(self.text, lo, hi), sliced from the kept sentence's tokens when they hold the range.
+        P.RE_TOKEN has no look-around, so its tokens of text[lo:hi] are the sentence's own, unless one
+        of these crosses lo or hi: then the range is tokenised afresh."""
+        if not self._sent_lo <= lo <= hi <= self._sent_hi:
+            return tokens(self.text, lo, hi)
+        toks = self._sent_toks
+        i = bisect_left(toks, (lo, -1))
+        if i > 0 and toks[i - 1][1] > lo:
+            return tokens(self.text, lo, hi)  # a token crosses lo
+        j = bisect_left(toks, (hi, -1), i)
+        if j > i and toks[j - 1][1] > hi:
+            return tokens(self.text, lo, hi)  # a token crosses hi
+        return toks[i:j]
 
     def _claim(
         self, sent: Sentence, start: int, end: int, rule: str, mention: Mention | None, cue: tuple[int, int]
@@ -147,13 +175,14 @@ class ReportedBase(DirectRules):
         low = self.low[cue[0] : cue[1]]
         if low in C.CUE_QUOTE_ONLY:
             return False
-        word = self.text[cue[0] : cue[1]]
-        if len(word) > 1 and word.isupper():
+        # the first letter's case first, for speed: a cue word's letters are all cased
+        if self.text[cue[0]].isupper() and cue[1] - cue[0] > 1 and self.text[cue[0] : cue[1]].isupper():
             return False  # an all-capitals heading: "HE'S BEEN CALLED OUT BY FELLOW DOCTORS"
-        before = self.text[max(0, cue[0] - 12) : cue[0]]
-        if before.endswith(("’s ", "'s ", "s’ ", "s' ")):
+        lo = max(0, cue[0] - 12)
+        before = self.low[lo : cue[0]]  # the same words lower-cased, offsets kept
+        if before.endswith(_POSSESSIVE_ENDS) and self.text[lo : cue[0]].endswith(_POSSESSIVE_ENDS):
             return False  # a noun after a possessive: "Editor's note"
-        if _last_word(before).lower() in _NOUN_DETERMINERS:
+        if _last_word(before) in _NOUN_DETERMINERS:
             return False  # a noun after a determiner: "studied the report", "a promise"
         if low.startswith("call") and " " not in low:
             nxt = P.RE_NEXT_WORD.match(self.text, cue[1])
@@ -165,8 +194,8 @@ class ReportedBase(DirectRules):
         """Where the content after a cue starts: past its hearer (`told Reuters`, `asked the mayor`) and
         the adjuncts of the saying (`in a statement`, `on Monday`)."""
         start = cue[1]
-        if self.text[cue[0] : cue[1]].lower() in C.CUE_WITH_HEARER:
-            start = self._after_hearer(tokens(self.text, cue[1], min(end, cue[1] + _AFTER_CUE_WINDOW)), cue[1])
+        if self.low[cue[0] : cue[1]] in C.CUE_WITH_HEARER:
+            start = self._after_hearer(self._tokens(cue[1], min(end, cue[1] + _AFTER_CUE_WINDOW)), cue[1])
         adjunct = P.RE_CUE_ADJUNCT.match(self.text, start, end) if self._may_open(_RE_ADJUNCT_LEAD, start) else None
         if adjunct is not None:
             start = adjunct.end()
@@ -183,34 +212,36 @@ class ReportedBase(DirectRules):
         k = tok_at(toks, pos, after=True)
         if k is None:
             return pos
+        text, lower = self.text, self.low
         relative = False  # inside a relative clause on the hearer: `told reporters who had gathered …`
         for j in range(k, min(k + _MAX_HEARER, len(toks))):
-            word = self.text[toks[j][0] : toks[j][1]]
-            low = word.lower()
+            s, e = toks[j]
+            low = lower[s:e]
             if low in _CLAUSE_LEADS:
-                return toks[j][0]  # `told voters that …`, `asked the former governor whether …`
+                return s  # `told voters that …`, `asked the former governor whether …`
             if low in _DIRECTIVE_LEADS:
                 return pos  # `told her to leave`, `warned China against …`: the hearer is part of the claim
             relative = relative or (j > k and low in ("who", "whom"))
-            if (low in _CLAUSE_MARKERS and not relative) or (not word[:1].isalnum() and word != "," and not self._abbrev_dot(toks, j)):
+            if (low in _CLAUSE_MARKERS and not relative) or (not text[s].isalnum() and low != "," and not self._abbrev_dot(toks, j)):
                 break  # a verb or a pronoun subject: the content has begun (`told reporters he was …`)
-            if j > k and low in _NP_LEADS and self.text[toks[j - 1][0] : toks[j - 1][1]].lower() not in _PLACE_PREPOSITIONS:
+            if j > k and low in _NP_LEADS and lower[toks[j - 1][0] : toks[j - 1][1]] not in _PLACE_PREPOSITIONS:
                 break  # a new noun phrase, not after a preposition: the content's subject (`told reporters the report that …`)
-        w = self.text[toks[k][0] : toks[k][1]]
-        if w[:1].isupper():
+        s, e = toks[k]
+        if text[s].isupper():
             # a capitalised name, its title's period included: `told Mr. Ruiz the …`
-            while k + 1 < len(toks) and (self.text[toks[k + 1][0]].isupper() or self._abbrev_dot(toks, k + 1)):
+            while k + 1 < len(toks) and (text[toks[k + 1][0]].isupper() or self._abbrev_dot(toks, k + 1)):
                 k += 1
             return toks[k][1]
-        if w.lower() in _HEARERS:
-            return toks[k][1]
-        if w.lower() in ("the", "a", "an", "his", "her", "their") and k + 1 < len(toks):
+        w = lower[s:e]
+        if w in _HEARERS:
+            return e
+        if w in ("the", "a", "an", "his", "her", "their") and k + 1 < len(toks):
             return toks[k + 1][1]
         return pos
 
     def _abbrev_dot(self, toks: list[Tok], k: int) -> bool:
         """toks[k] is the period of an abbreviation (`Mr.`, `Gov.`) inside a name."""
-        return self.text[toks[k][0]] == "." and self.text[toks[k - 1][0] : toks[k - 1][1]].lower() in P.ABBREVIATIONS
+        return self.text[toks[k][0]] == "." and self.low[toks[k - 1][0] : toks[k - 1][1]] in P.ABBREVIATIONS
 
     def _according(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
         """`According to X, CONTENT.` / `CONTENT, according to X.`: the source runs to the next comma."""

@@ -13,7 +13,7 @@ from claims.lexicon import speakers as S
 from claims.phrases import Mention, antecedent_of, mention_before, strip_auxiliaries
 from claims.quote_base import ClaimSpan, tok_at
 from claims.reported_base import ReportedBase, has_clause, word_before
-from claims.text import Sentence, tokens
+from claims.text import Sentence
 
 # How far before a cue a relative pronoun is looked for (characters): `who has repeatedly said`.
 _WHO_WINDOW = 48
@@ -50,10 +50,10 @@ class ClauseRules(ReportedBase):
         for cue in cues:
             if self.inside_quote(cue[0]) or any(c.start <= cue[0] < c.end or c.cue_start == cue[0] for c in found):
                 continue  # inside a claim already found, or its cue
-            toks = tokens(self.text, max(sent.start, cue[0] - _WHO_WINDOW), cue[1])  # the few words before the cue
+            toks = self._tokens(max(sent.start, cue[0] - _WHO_WINDOW), cue[1])  # the few words before the cue
             ct = tok_at(toks, cue[0])
             aux = strip_auxiliaries(self.text, toks, ct) if ct is not None else 0
-            if aux == 0 or self.text[toks[aux - 1][0] : toks[aux - 1][1]].lower() != "who" or not self._verb_cue(cue):
+            if aux == 0 or self.low[toks[aux - 1][0] : toks[aux - 1][1]] != "who" or not self._verb_cue(cue):
                 continue
             start = self._content_from(cue, sent.end)
             end = sent.end
@@ -85,14 +85,14 @@ class ClauseRules(ReportedBase):
                 continue  # inside a claim already found, or its cue
             if not self._clause_link_in(max(sent.start, cue[0] - _CLAUSE_WINDOW), cue[0]):
                 continue  # for speed: no clause link in reach
-            toks = tokens(self.text, max(sent.start, cue[0] - _CLAUSE_WINDOW), cue[1])
+            toks = self._tokens(max(sent.start, cue[0] - _CLAUSE_WINDOW), cue[1])
             ct = tok_at(toks, cue[0])
             aux = strip_auxiliaries(self.text, toks, ct) if ct is not None else 0
             m = mention_before(self.text, toks, aux) if aux > 1 else None
             j = tok_at(toks, m.start) if m is not None else None
             if m is None or j is None or j == 0 or not self._verb_cue(cue):
                 continue
-            link = self.text[toks[j - 1][0] : toks[j - 1][1]].lower()
+            link = self.low[toks[j - 1][0] : toks[j - 1][1]]
             if link not in S.CLAUSE_LINKS:
                 continue
             start = self._content_from(cue, sent.end)
@@ -123,7 +123,7 @@ class ClauseRules(ReportedBase):
         question put to the sentence's subject is a claim with no named source; it ends at its comma.
         `Noting that the port was busy, Ruiz …`: a leading participle's claim is the subject's."""
         cue = cues[0]
-        word = self.text[cue[0] : cue[1]].lower()
+        word = self.low[cue[0] : cue[1]]
         participle = word.endswith("ing") and word != "according to"
         if word != "asked" and not participle:
             return None
@@ -148,7 +148,7 @@ class ClauseRules(ReportedBase):
         to the subject by an unnamed asker; it ends at the clause's comma or the sentence's end."""
         out: list[ClaimSpan] = []
         for cue in cues:
-            if self.text[cue[0] : cue[1]].lower() != "asked" or self.inside_quote(cue[0]):
+            if self.low[cue[0] : cue[1]] != "asked" or self.inside_quote(cue[0]):
                 continue
             if word_before(self.text, cue[0], max(sent.start, cue[0] - 8)).lower() not in _PASSIVE_BE:
                 continue
