@@ -179,10 +179,9 @@ class ReportedBase(DirectRules):
         if self.text[cue[0]].isupper() and cue[1] - cue[0] > 1 and self.text[cue[0] : cue[1]].isupper():
             return False  # an all-capitals heading: "HE'S BEEN CALLED OUT BY FELLOW DOCTORS"
         lo = max(0, cue[0] - 12)
-        before = self.low[lo : cue[0]]  # the same words lower-cased, offsets kept
-        if before.endswith(_POSSESSIVE_ENDS) and self.text[lo : cue[0]].endswith(_POSSESSIVE_ENDS):
+        if self.low.endswith(_POSSESSIVE_ENDS, lo, cue[0]) and self.text.endswith(_POSSESSIVE_ENDS, lo, cue[0]):
             return False  # a noun after a possessive: "Editor's note"
-        if _last_word(before) in _NOUN_DETERMINERS:
+        if self._word_before(cue[0], lo) in _NOUN_DETERMINERS:
             return False  # a noun after a determiner: "studied the report", "a promise"
         if low.startswith("call") and " " not in low:
             nxt = P.RE_NEXT_WORD.match(self.text, cue[1])
@@ -242,6 +241,20 @@ class ReportedBase(DirectRules):
     def _abbrev_dot(self, toks: list[Tok], k: int) -> bool:
         """toks[k] is the period of an abbreviation (`Mr.`, `Gov.`) inside a name."""
         return self.text[toks[k][0]] == "." and self.low[toks[k - 1][0] : toks[k - 1][1]] in P.ABBREVIATIONS
+
+    def _word_before(self, pos: int, lo: int) -> str:
+        """The letters just before the spaces that end at pos, within the text from lo, lower-cased
+        ("" when none). Read in place: one slice."""
+        low = self.low
+        j = pos
+        while j > lo and low[j - 1].isspace():
+            j -= 1
+        if j == pos or j == lo:
+            return ""
+        i = j
+        while i > lo and low[i - 1].isalpha():
+            i -= 1
+        return low[i:j]
 
     def _according(self, sent: Sentence, toks: list[Tok], ct: int, cue: tuple[int, int]) -> ClaimSpan | None:
         """`According to X, CONTENT.` / `CONTENT, according to X.`: the source runs to the next comma."""
@@ -350,25 +363,6 @@ class ReportedBase(DirectRules):
             if span is not None:
                 out.append(span)
         return out
-
-
-def word_before(text: str, pos: int, lo: int) -> str:
-    """The letters just before the spaces that end at pos, within text[lo:pos] ("" when none)."""
-    return _last_word(text[lo:pos])
-
-
-def _last_word(seg: str) -> str:
-    """The letters just before the spaces that end seg ("" when none)."""
-    body = seg.rstrip()
-    if len(body) == len(seg) or not body:
-        return ""
-    word = body.rsplit(None, 1)[-1]
-    if word.isalpha():
-        return word  # for speed: the common case, a whole word after a space
-    i = len(word)
-    while i > 0 and word[i - 1].isalpha():
-        i -= 1
-    return word[i:]
 
 
 def has_clause(words: list[str]) -> bool:

@@ -12,7 +12,7 @@ from claims import patterns as P
 from claims.lexicon import speakers as S
 from claims.phrases import Mention, antecedent_of, mention_before, strip_auxiliaries
 from claims.quote_base import ClaimSpan, tok_at
-from claims.reported_base import ReportedBase, has_clause, word_before
+from claims.reported_base import ReportedBase, has_clause
 from claims.text import Sentence
 
 # How far before a cue a relative pronoun is looked for (characters): `who has repeatedly said`.
@@ -150,7 +150,7 @@ class ClauseRules(ReportedBase):
         for cue in cues:
             if self.low[cue[0] : cue[1]] != "asked" or self.inside_quote(cue[0]):
                 continue
-            if word_before(self.text, cue[0], max(sent.start, cue[0] - 8)).lower() not in _PASSIVE_BE:
+            if self._word_before(cue[0], max(sent.start, cue[0] - 8)) not in _PASSIVE_BE:
                 continue
             nxt = P.RE_NEXT_WORD.match(self.text, cue[1])
             if nxt is None or nxt.group(1).lower() not in _QUESTION_LEADS:
