@@ -90,7 +90,7 @@ class ReportedBase(DirectRules):
 
     def _sentence_tokens(self, sent: Sentence) -> list[Tok]:
         """The tokens of the sentence, kept for `_tokens` to slice."""
-        toks = tokens(self.text, sent.start, sent.end)
+        toks = tokens(self.text, sent.start, sent.end, self.in_range)
         self._sent_toks, self._sent_lo, self._sent_hi = toks, sent.start, sent.end
         return toks
 
@@ -99,14 +99,14 @@ class ReportedBase(DirectRules):
         P.RE_TOKEN has no look-around, so its tokens of text[lo:hi] are the sentence's own, unless one
         of these crosses lo or hi: then the range is tokenised afresh."""
         if not self._sent_lo <= lo <= hi <= self._sent_hi:
-            return tokens(self.text, lo, hi)
+            return tokens(self.text, lo, hi, self.in_range)
         toks = self._sent_toks
         i = bisect_left(toks, (lo, -1))
         if i > 0 and toks[i - 1][1] > lo:
-            return tokens(self.text, lo, hi)  # a token crosses lo
+            return tokens(self.text, lo, hi, self.in_range)  # a token crosses lo
         j = bisect_left(toks, (hi, -1), i)
         if j > i and toks[j - 1][1] > hi:
-            return tokens(self.text, lo, hi)  # a token crosses hi
+            return tokens(self.text, lo, hi, self.in_range)  # a token crosses hi
         return toks[i:j]
 
     def _claim(
