@@ -1,4 +1,5 @@
-"""When it was said: publication-date parsing and time expressions resolved against a given base date.
+"""When it was said: time expressions found in text and resolved against a given base date (the
+publication date, which `claims.published` reads).
 
 Pure: nothing here reads the clock; the publication date is always an argument.
 """
@@ -11,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import regex
-from dateutil import parser as _dateutil
 
 from claims.lexicon.dates import (
     AGO_QUANTITIES,
@@ -22,7 +22,6 @@ from claims.lexicon.dates import (
     MONTH_ABBREVIATIONS,
     MONTHS,
     ONCE_VERBS,
-    PUBLISHED_PREFIXES,
     TODAY_PHRASES,
     VAGUE_PHRASES,
     WEEKDAY_NAME_PREFIXES,
@@ -31,104 +30,7 @@ from claims.lexicon.dates import (
     YESTERDAY_PHRASES,
 )
 from claims.patterns import trie  # a word list as one prefix-tree alternation, as RE_CUE is built
-
-# fmt: off
-# A header or metadata date, whole: prefix words, optional weekday, the date, an optional time and zone,
-# and optionally a "|"-separated tail ("Published 28 July 2015 | Updated 29 July 2015").
-# A date needs a month name or a full numeric date, and always a 4-digit year: without them
-# dateutil would happily turn "42" or "Monday" into a date.
-RE_PUBLISHED = regex.compile(
-    r"""
-    ^\s*
-    (?:\L<prefixes>\b\s*[:\-\N{EN DASH}\N{EM DASH}]?\s*)*
-    (?:\L<weekdays>\.?,?\s+)?
-    (?P<date>
-        (?P<mdy>\L<months>\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:1[89]|2\d)\d\d)
-      | (?P<dmy>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?\L<months>\.?,?\s+(?:1[89]|2\d)\d\d)
-      | (?P<ymd>(?:1[89]|2\d)\d\d(?P<ysep>[-/.])\d{1,2}(?P=ysep)\d{1,2})
-      | (?P<num>\d{1,2}(?P<nsep>[-/.])\d{1,2}(?P=nsep)(?:1[89]|2\d)\d\d)
-    )
-    (?P<time>
-        (?:T|\s*(?:,|at|[\-\N{EN DASH}\N{EM DASH}])?\s*)
-        \d{1,2}(?:[:.]\d\d(?:[:.]\d\d(?:\.\d+)?)?)?
-        \s*(?:[ap]\.?m\.?)?
-        \s*(?:Z|\(?\p{L}{1,5}\)?)?
-        \s*(?:[+\-]\d\d:?\d\d)?
-    )?
-    \s*(?:[|\N{BULLET}\N{MIDDLE DOT}].*)?
-    $
-    """,
-    flags=regex.VERBOSE | regex.IGNORECASE | regex.DOTALL,
-    prefixes=PUBLISHED_PREFIXES,
-    weekdays=WEEKDAYS,
-    months=MONTHS,
-)
-# fmt: on
-
-
-def parse_published(value: str) -> dt.date | None:
-    """Parse a header or metadata date string ("Updated Jul 28, 2015", "2015-07-28T14:03:00Z").
-
-    Returns the calendar date as written (no time-zone shift), or None when the value is not a
-    date with a month and a 4-digit year. Slashed numeric dates are read day first unless that
-    is impossible ("07/28/2015"). Never raises.
-    """
-    m = RE_PUBLISHED.match(value)
-    if m is None:
-        return None
-    text = m.group("date")
-    fast = _fast_date(text)
-    if fast is not None:
-        return fast if isinstance(fast, dt.date) else None  # False: an impossible day
-    if m.group("mdy") or m.group("dmy"):
-        # dateutil does not take "Sept." with its full stop
-        text = text.replace(".", " ")
-    try:
-        parsed = _dateutil.parse(
-            text, dayfirst=m.group("num") is not None, yearfirst=m.group("ymd") is not None
-        )
-    except (ValueError, OverflowError):
-        return None
-    return parsed.date()
-
-
-# The common shapes of a published date, read without dateutil (which costs ~100 us a call):
-# "Jul 28, 2015", "28th of July 2015", "2015-07-28", "28/07/2015". ASCII digits only; anything
-# else goes to dateutil. Checked equal to dateutil on every month word, day 0-99 and numeric pair 0-99.
-RE_FAST_MDY = regex.compile(r"(?P<month>\p{L}+)\.?\s+(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>[0-9]{4})", regex.I)
-RE_FAST_DMY = regex.compile(
-    r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>\p{L}+)\.?,?\s+(?P<year>[0-9]{4})", regex.I
-)
-RE_FAST_NUMERIC = regex.compile(r"(?P<a>[0-9]{1,4})[-/.](?P<b>[0-9]{1,2})[-/.](?P<c>[0-9]{1,4})")
-
-
-def _fast_date(text: str) -> dt.date | bool | None:
-    """The date `text` names, False when it names an impossible day, None when dateutil must decide."""
-    m = RE_FAST_MDY.fullmatch(text) or RE_FAST_DMY.fullmatch(text)
-    if m is not None:
-        month = MONTHS.get(m.group("month").lower())
-        year, month_day = int(m.group("year")), int(m.group("day"))
-        if month is None or not 1 <= month_day <= 31:
-            return None
-        return _safe_date(year, month, month_day) or False
-    m = RE_FAST_NUMERIC.fullmatch(text)
-    if m is None:
-        return None
-    a, b, c = m.group("a"), m.group("b"), m.group("c")
-    if len(a) == 4:  # year first: year, month, day
-        year, month, day = int(a), int(b), int(c)
-    elif len(c) == 4:  # day first, unless the first number cannot be a month... or the second
-        year, first, second = int(c), int(a), int(b)
-        if second > 12 and first <= 12:
-            month, day = first, second
-        else:
-            day, month = first, second
-    else:
-        return None
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return _safe_date(year, month, day) or False
-
+from claims.published import safe_date
 
 _YEAR = r"(?:1[89]|2\d)\d\d"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
@@ -358,13 +260,6 @@ def _is_title_word(text: str, m: regex.Match[str]) -> bool:
     return before is not None and before.group()[0].isupper()
 
 
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def resolve(expr: TimeExpression, published: dt.date) -> dt.date | None:
     """The calendar date `expr` names, counted from the publication date `published`.
 
@@ -382,12 +277,12 @@ def resolve(expr: TimeExpression, published: dt.date) -> dt.date | None:
             back = 7
         return published - dt.timedelta(days=back)
     if expr.kind == "month_day" and expr.month is not None and expr.day is not None:
-        this_year = _safe_date(published.year, expr.month, expr.day)
+        this_year = safe_date(published.year, expr.month, expr.day)
         if this_year is not None and this_year <= published:
             return this_year
-        return _safe_date(published.year - 1, expr.month, expr.day)
+        return safe_date(published.year - 1, expr.month, expr.day)
     if expr.kind == "full_date" and expr.year and expr.month and expr.day:
-        return _safe_date(expr.year, expr.month, expr.day)
+        return safe_date(expr.year, expr.month, expr.day)
     return None
 
 
@@ -413,7 +308,7 @@ def said_date(
         return None, None
     expr = _expression(found[-1])
     if expr.kind == "full_date":
-        return _safe_date(expr.year or 0, expr.month or 0, expr.day or 0), expr
+        return safe_date(expr.year or 0, expr.month or 0, expr.day or 0), expr
     if published is None:
         return None, expr
     return resolve(expr, published), expr

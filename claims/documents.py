@@ -15,8 +15,8 @@ from typing import Any
 
 import regex
 
-from claims.dates import parse_published
 from claims.errors import InputError
+from claims.published import parse_published
 
 # The format a file's extension names; a folder walk skips every other file.
 TEXT_EXTS = frozenset({".md", ".text", ".txt"})

@@ -12,7 +12,6 @@ from typing import Any
 
 import regex
 
-from claims.dates import parse_published
 from claims.lexicon.boilerplate import (
     BOILERPLATE_LINES,
     BOILERPLATE_PREFIXES,
@@ -24,6 +23,7 @@ from claims.lexicon.boilerplate import (
     SOURCE_LABELS,
     TRAILER_WORDS,
 )
+from claims.published import parse_published
 
 # How far in the header lines may hold the date or a byline, and how far back the trailer goes.
 HEADER_LINES = 15
@@ -111,7 +111,7 @@ RE_SEPARATOR = regex.compile(rf"\s*[{_SEPARATORS}]\s*")
 # A job named after a byline's comma, in lower case: "correspondent" ("Middle East Correspondent").
 RE_BYLINE_ROLE = re.compile("|".join(re.escape(role) for role in sorted(BYLINE_ROLES)))
 RE_ANY_SEPARATOR = re.compile(f"[{_SEPARATORS}]")  # on `re`, to test a line for one quickly
-# The year every published date holds (`dates.RE_PUBLISHED`), as a cheap guard before parsing a line.
+# The year every published date holds (`published.RE_PUBLISHED`), as a cheap guard before parsing a line.
 RE_YEAR = regex.compile(r"(?:1[89]|2\d)\d\d")
 # fmt: on
 

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from conftest import FIXTURES
 
-from claims.dates import TimeExpression, find_time_expressions, parse_published, resolve, said_date
+from claims.dates import TimeExpression, find_time_expressions, resolve, said_date
+from claims.published import parse_published
 
 D = dt.date
 
