@@ -41,13 +41,13 @@ RE_TOKEN = regex.compile(r"[\p{L}\p{N}]++(?:[’'.\-&][\p{L}\p{N}]++)*+|[^\s\p{L
 # the standard library's `re`, which tokenises a sentence about twice as fast. Its classes list, code
 # point by code point, what RE_TOKEN's own classes accept in that range, so both give the same tokens;
 # RE_BEYOND_FAST_TOKEN finds a character outside the range, and then RE_TOKEN must run.
-_FAST_TOKEN_RANGES = ((0x0000, 0x024F), (0x2000, 0x206F))
+FAST_RANGES = ((0x0000, 0x024F), (0x2000, 0x206F))
 
 
-def class_in_ranges(member: regex.Pattern[str]) -> str:
-    """A `re` character-class body listing the code points of _FAST_TOKEN_RANGES that `member` matches."""
+def class_in_ranges(member: regex.Pattern[str] | re.Pattern[str]) -> str:
+    """A `re` character-class body listing the code points of FAST_RANGES that `member` matches."""
     runs: list[list[int]] = []
-    for lo, hi in _FAST_TOKEN_RANGES:
+    for lo, hi in FAST_RANGES:
         for code in range(lo, hi + 1):
             if member.fullmatch(chr(code)) is None:
                 continue
@@ -61,8 +61,19 @@ def class_in_ranges(member: regex.Pattern[str]) -> str:
 _WORD_CHARS = class_in_ranges(regex.compile(r"[\p{L}\p{N}]"))
 _SPACE_CHARS = class_in_ranges(regex.compile(r"\s"))
 RE_TOKEN_FAST = re.compile(rf"[{_WORD_CHARS}]++(?:[’'.\-&][{_WORD_CHARS}]++)*+|[^{_SPACE_CHARS}{_WORD_CHARS}]")
+def class_beyond_ranges() -> str:
+    """A `re` character-class body holding every code point outside FAST_RANGES."""
+    runs, lo = [], 0
+    for start, end in FAST_RANGES:
+        if start > lo:
+            runs.append((lo, start - 1))
+        lo = end + 1
+    runs.append((lo, 0x10FFFF))
+    return "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in runs)
+
+
 RE_BEYOND_FAST_TOKEN = re.compile(
-    "[^" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _FAST_TOKEN_RANGES) + "]"
+    "[^" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in FAST_RANGES) + "]"
 )
 
 # A paragraph: a run of non-blank lines is split at every line break (wire text puts one paragraph per line).

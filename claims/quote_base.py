@@ -41,29 +41,13 @@ TRAIL = ".!?;:,—–- \t"
 QUOTE_CLOSE = "\"'”’»"
 
 # P.RE_CUE_AFTER with its separator class `[^\w’'\-]` spelled out, for speed: inside the ranges where
-# news text lives (those of P.RE_TOKEN_FAST) the class lists exactly the characters that are neither
+# news text lives (P.FAST_RANGES, those of P.RE_TOKEN_FAST) the class lists exactly the characters that are neither
 # word characters nor ’ ' -, so `re` tests each character against a bitmap instead of asking Unicode
 # whether it is a word character (a cue scan takes 23 us an article against 32). Outside those ranges it
 # accepts every character, a superset; a cue found after such a character is checked in _cue_spans.
-_SEP_RANGES = ((0x0000, 0x024F), (0x2000, 0x206F))
-
-
-def _separator_class() -> str:
-    runs: list[list[int]] = []
-    for lo, hi in _SEP_RANGES:
-        for code in range(lo, hi + 1):
-            ch = chr(code)
-            if ch.isalnum() or ch in "_’'-":  # `re`'s \w is isalnum() or "_"
-                continue
-            if runs and runs[-1][1] == code - 1:
-                runs[-1][1] = code
-            else:
-                runs.append([code, code])
-    runs += [[0x0250, 0x1FFF], [0x2070, 0x10FFFF]]
-    return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in runs)
-
-
-_RE_CUE_AFTER_FAST = re.compile("[" + _separator_class() + "](?P<cue>" + P.trie(P.CUE_FORMS) + r")(?![\w\-])")
+# (`re`'s \w is str.isalnum() or `_`, so the class built from `re` here is exact.)
+_SEPARATOR = P.class_in_ranges(re.compile(r"[^\w’'\-]")) + P.class_beyond_ranges()
+_RE_CUE_AFTER_FAST = re.compile(f"[{_SEPARATOR}](?P<cue>{P.trie(P.CUE_FORMS)})" + r"(?![\w\-])")
 
 
 def _cue_spans(low: str) -> list[tuple[int, int]]:
@@ -72,8 +56,7 @@ def _cue_spans(low: str) -> list[tuple[int, int]]:
     start = 0 if first is None else first.end()
     spans = [m.span("cue") for m in _RE_CUE_AFTER_FAST.finditer(low, start)]
     for s, _ in spans:
-        sep = low[s - 1]
-        if not (sep <= "\u024f" or "\u2000" <= sep <= "\u206f"):  # outside the exact ranges: ask `re` itself
+        if not in_fast_ranges(low[s - 1]):  # outside the exact ranges: ask `re` itself
             spans = [m.span("cue") for m in P.RE_CUE_AFTER.finditer(low, start)]
             break
     return spans if first is None else [first.span(), *spans]
