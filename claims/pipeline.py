@@ -160,14 +160,21 @@ def _claim(article: str, span: ClaimSpan, cue: str | None, who: Resolved, said: 
     m = span.mention
     kind = who.kind if who.speaker else "unknown"
     confidence = min(1.0, max(0.0, span.confidence * _KIND_FACTOR[kind]))
-    start, end = span.start, span.end
-    # positional: a frozen dataclass takes them faster than keywords (this runs for every claim)
-    if m is None:
-        return Claim(
-            start, end, article[start:end], span.kind, cue, span.cue_start, span.cue_end,
-            None, None, None, who.speaker, kind, who.role, said, span.rule, confidence,
-        )
     return Claim(
-        start, end, article[start:end], span.kind, cue, span.cue_start, span.cue_end,
-        article[m.start : m.end], m.start, m.end, who.speaker, kind, who.role, said, span.rule, confidence,
+        start=span.start,
+        end=span.end,
+        text=article[span.start : span.end],
+        kind=span.kind,
+        cue=cue,
+        cue_start=span.cue_start,
+        cue_end=span.cue_end,
+        mention=article[m.start : m.end] if m is not None else None,
+        speaker_start=m.start if m is not None else None,
+        speaker_end=m.end if m is not None else None,
+        speaker=who.speaker,
+        speaker_kind=kind,
+        speaker_role=who.role,
+        date=said,
+        rule=span.rule,
+        confidence=confidence,
     )
