@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import chain
 
 import regex
 
@@ -170,8 +171,8 @@ def sentences(text: str, paras: list[tuple[int, int]], quotes: list[Quote]) -> l
     ps, pe = paras[0]
     start = ps
     ends = _RE_SENTENCE_END_FAST if in_fast_ranges(text) else P.RE_SENTENCE_END
-    for m in ends.finditer(text, ps):
-        dot = m.start()
+    # the last "end", at the text's end, closes every paragraph still open
+    for dot, end in chain((m.span() for m in ends.finditer(text, ps)), ((len(text), len(text)),)):
         while dot >= pe:  # the paragraph ended before this mark: close it
             if start < pe:
                 out.append(Sentence(start, pe, pi))
@@ -180,7 +181,6 @@ def sentences(text: str, paras: list[tuple[int, int]], quotes: list[Quote]) -> l
                 return out
             ps, pe = paras[pi]
             start = ps
-        end = m.end()
         if dot < ps or end == pe:
             continue  # in a skipped line, or the paragraph's end
         if _inside_quote(quotes, qs, end - 1) or _abbreviation_before(text, dot, ps):
@@ -189,14 +189,7 @@ def sentences(text: str, paras: list[tuple[int, int]], quotes: list[Quote]) -> l
         start = end
         while start < pe and text[start].isspace():
             start += 1
-    while True:
-        if start < pe:
-            out.append(Sentence(start, pe, pi))
-        pi += 1
-        if pi == npara:
-            return out
-        ps, pe = paras[pi]
-        start = ps
+    return out  # not reached: the last end closes the last paragraph
 
 
 def _inside_quote(quotes: list[Quote], starts: list[int], pos: int) -> bool:
