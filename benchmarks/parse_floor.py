@@ -28,7 +28,7 @@ if importlib.util.find_spec("claims") is None:  # not installed: run the checkou
     sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from parse_speed import articles, parser_build  # noqa: E402
+from parse_speed import articles, interpreter, parser_build  # noqa: E402
 
 from claims import header, patterns, quotes, text  # noqa: E402
 from claims.pipeline import parse_article  # noqa: E402
@@ -134,7 +134,7 @@ def main() -> None:
         texts = list(articles(args.articles))
     size = sum(len(a.encode("utf-8")) for a in texts) / len(texts)
     n_claims = round(sum(len(parse_article(a).claims) for a in texts[:200]) / len(texts[:200]))
-    print(f"# {platform.python_implementation()} {platform.python_version()} on {platform.machine()}; parser {parser_build()}")
+    print(f"# {interpreter()} on {platform.machine()}; parser {parser_build()}")
     print(f"# {len(texts):,} articles, {size:,.0f} bytes each; best of {args.repeat}; 5 MB/s = {size / (5 * 2**20) * 1e6:.0f} us/article")
     print(f"{'scan':<28} {'us/article':>10} {'count only':>11} {'found/article':>14}")
     floor = 0.0
