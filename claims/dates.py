@@ -157,7 +157,8 @@ RE_WORD_BEFORE = regex.compile(r"[\p{L}&]+\s+$")
 KINDS = ("today", "yesterday", "weekday", "last_weekday", "month_day", "full_date", "vague")
 
 
-@dataclass(frozen=True, slots=True)
+# init=False: see text.Quote
+@dataclass(frozen=True, slots=True, init=False)
 class TimeExpression:
     """A time expression in a text: `text == source[start:end]`.
 
@@ -172,6 +173,26 @@ class TimeExpression:
     month: int | None = None
     day: int | None = None
     year: int | None = None
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        kind: str,
+        weekday: int | None = None,
+        month: int | None = None,
+        day: int | None = None,
+        year: int | None = None,
+    ) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "weekday", weekday)
+        object.__setattr__(self, "month", month)
+        object.__setattr__(self, "day", day)
+        object.__setattr__(self, "year", year)
 
 
 def _number(value: str | None) -> int | None:

@@ -139,7 +139,8 @@ RE_BOILERPLATE_ANY = _any_of(
 )
 
 
-@dataclass(frozen=True, slots=True)
+# init=False: see text.Quote
+@dataclass(frozen=True, slots=True, init=False)
 class Header:
     """What an article's first and last lines say about it; spans are `str` offsets into the text."""
 
@@ -150,6 +151,22 @@ class Header:
     outlet: str | None
     # lines the parser must ignore: boilerplate, date lines, bylines, trailer lines; the title is not one
     skip_spans: tuple[tuple[int, int], ...]
+
+    def __init__(
+        self,
+        title: str | None,
+        title_span: tuple[int, int] | None,
+        published: dt.date | None,
+        date_span: tuple[int, int] | None,
+        outlet: str | None,
+        skip_spans: tuple[tuple[int, int], ...],
+    ) -> None:
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "title_span", title_span)
+        object.__setattr__(self, "published", published)
+        object.__setattr__(self, "date_span", date_span)
+        object.__setattr__(self, "outlet", outlet)
+        object.__setattr__(self, "skip_spans", skip_spans)
 
 
 # Pre-tests, so that the boilerplate patterns run only on the line or two an article they might match:

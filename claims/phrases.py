@@ -47,7 +47,8 @@ _CLAUSE_OPENERS = frozenset(", ; : — where and but although though because whi
 _LEADING_NON_NP = S.SOURCE_PREPOSITIONS | frozenset({"and", "but", "&"})
 
 
-@dataclass(frozen=True, slots=True)
+# init=False: see text.Quote
+@dataclass(frozen=True, slots=True, init=False)
 class Mention:
     """A speaker phrase: the name part, and an optional appositive set off by commas."""
 
@@ -55,6 +56,12 @@ class Mention:
     end: int
     appos_start: int | None = None
     appos_end: int | None = None
+
+    def __init__(self, start: int, end: int, appos_start: int | None = None, appos_end: int | None = None) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "appos_start", appos_start)
+        object.__setattr__(self, "appos_end", appos_end)
 
 
 def _word(text: str, t: Tok) -> str:

@@ -62,7 +62,8 @@ def _cue_spans(low: str) -> list[tuple[int, int]]:
     return spans if first is None else [first.span(), *spans]
 
 
-@dataclass(frozen=True, slots=True)
+# init=False: see text.Quote
+@dataclass(frozen=True, slots=True, init=False)
 class ClaimSpan:
     """A claim before speaker resolution: content and cue offsets, the speaker phrase, the rule."""
 
@@ -77,6 +78,32 @@ class ClaimSpan:
     sentence: Sentence
     inherit: bool = False  # shares the speaker of the previous quote claim
     continued: bool = False  # a quote piece whose paragraph ends inside the quote: the next piece goes on
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        cue_start: int | None,
+        cue_end: int | None,
+        mention: Mention | None,
+        rule: str,
+        confidence: float,
+        sentence: Sentence,
+        inherit: bool = False,
+        continued: bool = False,
+    ) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "cue_start", cue_start)
+        object.__setattr__(self, "cue_end", cue_end)
+        object.__setattr__(self, "mention", mention)
+        object.__setattr__(self, "rule", rule)
+        object.__setattr__(self, "confidence", confidence)
+        object.__setattr__(self, "sentence", sentence)
+        object.__setattr__(self, "inherit", inherit)
+        object.__setattr__(self, "continued", continued)
 
 
 class FinderBase:

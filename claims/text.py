@@ -16,7 +16,11 @@ from claims import patterns as P
 _SPAN = re.Match.span
 
 
-@dataclass(frozen=True, slots=True)
+# The parser builds tens of these records an article. A frozen dataclass's generated __init__ runs as
+# interpreted Python even when mypyc compiles the module (a microsecond each); written out with
+# init=False, the same object.__setattr__ calls compile to C and cost a twentieth of that. Equality,
+# hashing, repr and frozenness stay the dataclass's own.
+@dataclass(frozen=True, slots=True, init=False)
 class Quote:
     """A top-level quoted stretch, marks included; `closed` is False when the paragraph ended first."""
 
@@ -25,12 +29,24 @@ class Quote:
     closed: bool
     continued: bool  # the paragraph ends inside the quote and the next paragraph reopens it
 
+    def __init__(self, start: int, end: int, closed: bool, continued: bool) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "closed", closed)
+        object.__setattr__(self, "continued", continued)
 
-@dataclass(frozen=True, slots=True)
+
+# init=False: see text.Quote
+@dataclass(frozen=True, slots=True, init=False)
 class Sentence:
     start: int
     end: int  # after the terminal punctuation, before trailing space
     para: int
+
+    def __init__(self, start: int, end: int, para: int) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "para", para)
 
 
 # A paragraph: a line stripped of the space around it (wire text puts one paragraph per line), as one
