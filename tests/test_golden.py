@@ -6,8 +6,10 @@ The seed article is also checked against our hand-checked expectation, `golden/s
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -125,3 +127,15 @@ def test_seed_quoted_name_is_not_a_claim() -> None:
     text = _read(SEED)
     at = text.index("“al-Hashd al-Shaabi,”")
     assert [c.text for c in parse_article(text).claims if c.start <= at < c.end] == []
+
+
+def test_a_parsed_article_survives_pickling_and_stays_frozen() -> None:
+    # `claims parse --jobs` sends results between processes; the compiled parser's classes need their
+    # own pickling, so CI runs this against both builds.
+    parsed = parse_article(_read(SEED))
+    again = pickle.loads(pickle.dumps(parsed))
+    assert again == parsed
+    assert [c.to_dict() for c in again.claims] == [c.to_dict() for c in parsed.claims]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        again.claims[0].start = 0
+    assert dataclasses.replace(again.claims[0], rule="x").rule == "x"
