@@ -53,11 +53,12 @@ def _cap_run_fast(repeat: str) -> re.Pattern[str]:
     behinds = [rf"(?<=(?<![{wc}])(?:{'|'.join(v)})\.)" for v in by_length.values()]
     dot = "|".join([rf"(?<=(?<![{wc}])[{lu}]\.)", *behinds])  # after an initial or an abbreviation
     rest = rf"[{wc}]*+(?:\.(?:{dot}))?"
-    return re.compile(rf"[{lu}](?<![{ln}][\s\S]){rest}(?:[ \t]++(?:of[ \t]++)?[{lu}]{rest}){repeat}")
+    # the repetition is possessive, written as an atomic group: see patterns.RE_TOKEN_FAST
+    return re.compile(rf"[{lu}](?<![{ln}][\s\S]){rest}(?>(?:[ \t]++(?:of[ \t]++)?[{lu}]{rest}){repeat})")
 
 
-RE_CAP_RUN_FAST = _cap_run_fast("*+")
-RE_CAP_RUN_OF_WORDS_FAST = _cap_run_fast("++")
+RE_CAP_RUN_FAST = _cap_run_fast("*")
+RE_CAP_RUN_OF_WORDS_FAST = _cap_run_fast("+")
 
 NameRun = tuple[int, tuple[str, ...], tuple[str, ...]]  # (where the run starts, role words, name words)
 
