@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import partial
 
 import regex
 
@@ -82,11 +83,18 @@ def _np_token(text: str, toks: list[Tok], k: int) -> bool:
     first = w[:1]
     if first.isalnum():
         return first.isupper() or first.isdigit() or _np_word(w.lower())
-    if w == "." and k > 0:
-        before = _word(text, toks[k - 1])
-        # `Gov.`, and a middle initial: `Elijah E. Cummings`
-        return before.lower() in ABBREVIATIONS or (len(before) == 1 and before.isupper())
+    if w == ".":
+        return _abbreviation_dot(text, toks, k)
     return w in ("’", "'") and k > 0 and _word(text, toks[k - 1])[-1:] in "sS"
+
+
+def _abbreviation_dot(text: str, toks: list[Tok], k: int) -> bool:
+    """toks[k] is the full stop of an abbreviation (`Gov.`, `U.S.`) or of a middle initial (`Elijah E.
+    Cummings`), which ends no phrase."""
+    if k == 0 or text[toks[k][0]] != ".":
+        return False
+    before = _word(text, toks[k - 1])
+    return before.lower() in ABBREVIATIONS or (len(before) == 1 and before.isupper())
 
 
 def _np_word(low: str) -> bool:
@@ -352,7 +360,9 @@ def _appositive(text: str, span: list[Tok], relative: bool = False) -> bool:
         return True  # an age: `Mr. King, 82, told me`
     if first in ("at", "in", "on", "during"):
         return relative  # `Clinton, at a later press gaggle, said`
-    words = [_word(text, t) for t in span]
+    words = [w for w in map(partial(_word, text), span) if w != "."]  # not the stop of `John J. Ferriola`
+    if not words:
+        return False
     if words[0].endswith(("’s", "'s")) and _is_cap(words[0]):
         return True  # `China, Pyongyang's only ally, said`
     if relative and len(words) <= 6 and _is_cap(words[0]) and ("of" in words or "-" in words[0]):
@@ -391,7 +401,8 @@ def mention_after(text: str, toks: list[Tok], start: int) -> Mention | None:
     m_end = toks[k - 1][1]
     if k < len(toks) - 1 and _word(text, toks[k]) == ",":
         j = k + 1
-        while j < len(toks) and _word(text, toks[j]) not in (",", ".", ";", ":") and j - k < 20:
+        # the appositive runs to the next mark, past an abbreviation's full stop (`an aide to Mr. Obama`)
+        while j < len(toks) and (_word(text, toks[j]) not in (",", ".", ";", ":") or _abbreviation_dot(text, toks, j)) and j - k < 20:
             j += 1
         if j > k + 1 and _appositive(text, toks[k + 1 : j]):
             return Mention(toks[start][0], m_end, toks[k + 1][0], toks[j - 1][1])

@@ -473,6 +473,15 @@ SPEAKERS: list[Case] = [
     ("When Mr. Haddad arrived, he said the port would reopen.", [_indirect("the port would reopen", "Haddad", mention="he")]),
     ("Dr. Okafor read the data. She said the trial had worked.", [_indirect("the trial had worked", "Okafor", mention="She")]),
     ("Mr. Haddad arrived late. She said the port would reopen.", [_indirect("the port would reopen", None, "unknown", mention="She")]),
+    # an appositive after the speaker runs past an abbreviation's or an initial's full stop
+    (
+        '"The port will reopen," said Ana Ruiz, a spokeswoman for Mrs. Clinton.',
+        [_direct('"The port will reopen,"', "Ana Ruiz", speaker_role="spokeswoman for Mrs. Clinton")],
+    ),
+    (
+        "Steel is under pressure, said the company's chief executive, John J. Ferriola. Sales fell.",
+        [_indirect("Steel is under pressure", "John J. Ferriola", speaker_role="company's chief executive")],
+    ),
     # an unresolvable pronoun stays unknown
     ('"It is over," they said.', [_direct('"It is over,"', None, "unknown", mention="they")]),
 ]
