@@ -65,6 +65,8 @@ _SPACE_CHARS = class_in_ranges(regex.compile(r"\s"))
 # #100061; Debian 12's Python is 3.11.2), cutting "Mr. Obama" into one token "Mr." there. The atomic
 # form is right on every 3.11 and is what 3.11.5 compiles the possessive one to. (`regex` is unaffected.)
 RE_TOKEN_FAST = re.compile(rf"[{_WORD_CHARS}]++(?>(?:[’'.\-&][{_WORD_CHARS}]++)*)|[^{_SPACE_CHARS}{_WORD_CHARS}]")
+
+
 def class_beyond_ranges() -> str:
     """A `re` character-class body holding every code point outside FAST_RANGES."""
     runs, lo = [], 0

@@ -58,7 +58,9 @@ class Mention:
     appos_start: int | None = None
     appos_end: int | None = None
 
-    def __init__(self, start: int, end: int, appos_start: int | None = None, appos_end: int | None = None) -> None:
+    def __init__(
+        self, start: int, end: int, appos_start: int | None = None, appos_end: int | None = None
+    ) -> None:
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "end", end)
         object.__setattr__(self, "appos_start", appos_start)
@@ -402,7 +404,9 @@ def mention_after(text: str, toks: list[Tok], start: int) -> Mention | None:
     if k < len(toks) - 1 and _word(text, toks[k]) == ",":
         j = k + 1
         # the appositive runs to the next mark, past an abbreviation's full stop (`an aide to Mr. Obama`)
-        while j < len(toks) and (_word(text, toks[j]) not in (",", ".", ";", ":") or _abbreviation_dot(text, toks, j)) and j - k < 20:
+        while j < len(toks) and j - k < 20:
+            if _word(text, toks[j]) in (",", ".", ";", ":") and not _abbreviation_dot(text, toks, j):
+                break
             j += 1
         if j > k + 1 and _appositive(text, toks[k + 1 : j]):
             return Mention(toks[start][0], m_end, toks[k + 1][0], toks[j - 1][1])
