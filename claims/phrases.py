@@ -296,7 +296,9 @@ def _valid_run(text: str, toks: list[Tok], k: int, end: int) -> bool:
 
 
 def _generic_np(text: str, toks: list[Tok], end: int) -> int | None:
-    """A short determiner-led phrase such as "the newspaper" or "a statement from the ministry"."""
+    """A short determiner-led phrase such as "the newspaper" or "a statement from the ministry", or
+    one led by a name's possessive ("Romney's associates"); a phrase after `of` takes in the phrase
+    or quantifier before it ("the organizer of the rally", "some of the women")."""
     # From the cue back: the first lead word of up to five before it starts the phrase if every word
     # after it is plain; a word that is not plain ends the search, as any lead before it would hold it.
     for k in range(end - 1, end - min(5, end) - 1, -1):
@@ -304,10 +306,42 @@ def _generic_np(text: str, toks: list[Tok], end: int) -> int | None:
         w = text[s:e]
         low = w.lower()
         if k < end - 1 and low in _GENERIC_LEADS:
+            if k >= 2 and _low(text, toks[k - 1]) == "of" and _described(text, toks, end):
+                if _low(text, toks[k - 2]) in S.QUANTIFIER_SOURCES:
+                    return k - 2
+                head = _generic_np(text, toks, k - 1)
+                return k if head is None else head
+            return k
+        if k < end - 1 and _name_possessive(w) and _described(text, toks, end):
             return k
         if not (w.replace("’", "").replace("'", "").isalpha() and low not in _CLAUSE_WORDS and low not in S.DETERMINERS):
             return None
     return None
+
+
+# Words whose `'s` is a contraction, not a possessive: `It's`, `That's`, `Let's`.
+_NOT_POSSESSORS = _CLAUSE_WORDS | _PRONOUNS | frozenset({"let", "what", "here", "there"})
+
+
+def _name_possessive(w: str) -> bool:
+    """`Romney's`, not `It's` or `That's`."""
+    return w.endswith(_POSSESSIVE) and w[:1].isupper() and w[:-2].lower() not in _NOT_POSSESSORS
+
+
+# Cue words that are nouns as often as verbs: after a described phrase they are usually its noun
+# (`China's territorial disputes`, `one of the central claims`, `Murphy's conference call`).
+_NOT_HEADS = S.SOURCE_PREPOSITIONS | frozenset("about after against before by into over than under via".split())
+_NOUN_LIKE_CUES = frozenset({*(n + "s" for n in C.CLAIM_NOUNS), "call", "calls", "disputes", "estimates", "reports"})
+
+
+def _described(text: str, toks: list[Tok], end: int) -> bool:
+    """Whether toks[:end] can end in a source described by a possessive or an `of` phrase: its last word
+    is no preposition, clause word or -ing form (`refusal to`, `team winning`), and the cue after it,
+    when known, is not one read as a noun more often than as a verb."""
+    low = _low(text, toks[end - 1])
+    if low in _NOT_HEADS or low in _CLAUSE_WORDS or low.endswith("ing"):
+        return False
+    return end >= len(toks) or _low(text, toks[end]) not in _NOUN_LIKE_CUES
 
 
 def mention_before(text: str, toks: list[Tok], end: int, relative: bool = False) -> Mention | None:

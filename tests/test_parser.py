@@ -482,6 +482,17 @@ SPEAKERS: list[Case] = [
         "Steel is under pressure, said the company's chief executive, John J. Ferriola. Sales fell.",
         [_indirect("Steel is under pressure", "John J. Ferriola", speaker_role="company's chief executive")],
     ),
+    # a source described, not named: led by a name's possessive, or a phrase after `of`
+    ("Romney's associates said the plan had failed.", [_indirect("the plan had failed", "Romney's associates", "group")]),
+    (
+        "The organizer of the rally said the rules were unfair.",
+        [_indirect("the rules were unfair", "The organizer of the rally", "anonymous")],
+    ),
+    ("Some of the women said they had spoken out.", [_indirect("they had spoken out", "Some of the women", "anonymous")]),
+    # … but not a contraction, nor a noun that looks like a cue after such a phrase
+    ("It's worth noting the plan had failed.", []),
+    ("China's territorial disputes with Vietnam worsened.", []),
+    ("One of the central claims was false.", []),
     # an unresolvable pronoun stays unknown
     ('"It is over," they said.', [_direct('"It is over,"', None, "unknown", mention="they")]),
 ]
