@@ -148,6 +148,8 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "quote-after-quote": lambda n: _repeat('"We will win," he said. ', n),
     # cue words and nothing else, in one endless sentence
     "cue-words-only": lambda n: _repeat("said says told according to said that ", n),
+    # one source phrase of endless "of" phrases before its cue
+    "of-phrase-chain": lambda n: "The head " + _repeat("of the office ", n - 31) + " said the plan failed.",
     # one woman named, then "he said" again and again: each pronoun passes over her name
     "pronouns-after-a-name": lambda n: "Anna Berg spoke. She said the port was shut. "
     + _repeat("He said the plan had failed. ", n),

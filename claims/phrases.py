@@ -295,10 +295,11 @@ def _valid_run(text: str, toks: list[Tok], k: int, end: int) -> bool:
     return False
 
 
-def _generic_np(text: str, toks: list[Tok], end: int) -> int | None:
+def _generic_np(text: str, toks: list[Tok], end: int, after_of: bool = True) -> int | None:
     """A short determiner-led phrase such as "the newspaper" or "a statement from the ministry", or
-    one led by a name's possessive ("Romney's associates"); a phrase after `of` takes in the phrase
-    or quantifier before it ("the organizer of the rally", "some of the women")."""
+    one led by a name's possessive ("Romney's associates"); with after_of, a phrase after `of` takes
+    in the phrase or quantifier before it ("the organizer of the rally", "some of the women"), once:
+    a chain of `of` phrases is not followed back (nor could it be without end)."""
     # From the cue back: the first lead word of up to five before it starts the phrase if every word
     # after it is plain; a word that is not plain ends the search, as any lead before it would hold it.
     for k in range(end - 1, end - min(5, end) - 1, -1):
@@ -306,10 +307,10 @@ def _generic_np(text: str, toks: list[Tok], end: int) -> int | None:
         w = text[s:e]
         low = w.lower()
         if k < end - 1 and low in _GENERIC_LEADS:
-            if k >= 2 and _low(text, toks[k - 1]) == "of" and _described(text, toks, end):
+            if after_of and k >= 2 and _low(text, toks[k - 1]) == "of" and _described(text, toks, end):
                 if _low(text, toks[k - 2]) in S.QUANTIFIER_SOURCES:
                     return k - 2
-                head = _generic_np(text, toks, k - 1)
+                head = _generic_np(text, toks, k - 1, after_of=False)
                 return k if head is None else head
             return k
         if k < end - 1 and _name_possessive(w) and _described(text, toks, end):
@@ -328,9 +329,10 @@ def _name_possessive(w: str) -> bool:
     return w.endswith(_POSSESSIVE) and w[:1].isupper() and w[:-2].lower() not in _NOT_POSSESSORS
 
 
+# Words that cannot end a described source: prepositions (`a result of Turkey's refusal to`).
+_NOT_HEADS = S.SOURCE_PREPOSITIONS | frozenset("about after against before by into over than under via".split())
 # Cue words that are nouns as often as verbs: after a described phrase they are usually its noun
 # (`China's territorial disputes`, `one of the central claims`, `Murphy's conference call`).
-_NOT_HEADS = S.SOURCE_PREPOSITIONS | frozenset("about after against before by into over than under via".split())
 _NOUN_LIKE_CUES = frozenset({*(n + "s" for n in C.CLAIM_NOUNS), "call", "calls", "disputes", "estimates", "reports"})
 
 

@@ -41,6 +41,8 @@ BUILD = {
     "cue-words-only": lambda n: rep("said says told according to said that ", n),
     "said-that-chain": lambda n: rep("said that he said that ", n),
     "according-to-chain": lambda n: rep("the man according to ", n),
+    # one source phrase of endless `of` phrases before its cue: read back once, never without end
+    "of-phrase-chain": lambda n: "The head " + rep("of the office ", n - 31) + " said the plan failed.",
     "empty-paragraphs": lambda n: rep("\n\n", n // 2) + rep("He said.\n\n", n - n // 2),
     "quote-after-quote": lambda n: rep('"We will win," he said. ', n),
     "pronouns-after-a-name": lambda n: "Anna Berg spoke. She said the port was shut. " + rep("He said the plan had failed. ", n),
@@ -75,6 +77,7 @@ KINDS = [
     "cue-words-only",
     "said-that-chain",
     "according-to-chain",
+    "of-phrase-chain",
 ]
 
 
