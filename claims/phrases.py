@@ -86,11 +86,11 @@ def _np_token(text: str, toks: list[Tok], k: int) -> bool:
     if first.isalnum():
         return first.isupper() or first.isdigit() or _np_word(w.lower())
     if w == ".":
-        return _abbreviation_dot(text, toks, k)
+        return abbreviation_dot(text, toks, k)
     return w in ("’", "'") and k > 0 and _word(text, toks[k - 1])[-1:] in "sS"
 
 
-def _abbreviation_dot(text: str, toks: list[Tok], k: int) -> bool:
+def abbreviation_dot(text: str, toks: list[Tok], k: int) -> bool:
     """toks[k] is the full stop of an abbreviation (`Gov.`, `U.S.`) or of a middle initial (`Elijah E.
     Cummings`), which ends no phrase."""
     if k == 0 or text[toks[k][0]] != ".":
@@ -120,7 +120,7 @@ def strip_auxiliaries(text: str, toks: list[Tok], end: int) -> int:
 
 
 _BE = frozenset("is are was were been be".split())
-_POSSESSIVE = ("’s", "'s")
+_POSSESSIVE = S.POSSESSIVE_ENDINGS
 
 
 def _adverb(word: str) -> bool:
@@ -401,7 +401,7 @@ def _appositive(text: str, span: list[Tok], relative: bool = False) -> bool:
     words = [w for w in map(partial(_word, text), span) if w != "."]  # not the stop of `John J. Ferriola`
     if not words:
         return False
-    if words[0].endswith(("’s", "'s")) and _is_cap(words[0]):
+    if words[0].endswith(_POSSESSIVE) and _is_cap(words[0]):
         return True  # `China, Pyongyang's only ally, said`
     if relative and len(words) <= 6 and _is_cap(words[0]) and ("of" in words or "-" in words[0]):
         return True  # `Senator Dianne Feinstein, Democrat of California, said`, `McConnell, R-Ky., said`
@@ -441,7 +441,7 @@ def mention_after(text: str, toks: list[Tok], start: int) -> Mention | None:
         j = k + 1
         # the appositive runs to the next mark, past an abbreviation's full stop (`an aide to Mr. Obama`)
         while j < len(toks) and j - k < 20:
-            if _word(text, toks[j]) in (",", ".", ";", ":") and not _abbreviation_dot(text, toks, j):
+            if _word(text, toks[j]) in (",", ".", ";", ":") and not abbreviation_dot(text, toks, j):
                 break
             j += 1
         if j > k + 1 and _appositive(text, toks[k + 1 : j]):

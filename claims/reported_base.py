@@ -10,7 +10,8 @@ from bisect import bisect_left
 from claims import patterns as P
 from claims.direct import DirectRules
 from claims.lexicon import cues as C
-from claims.phrases import Mention, Tok, mention_after
+from claims.lexicon import speakers as S
+from claims.phrases import Mention, Tok, abbreviation_dot, mention_after
 from claims.quote_base import RULE_CONFIDENCE, SUBORDINATORS, TRAIL, ClaimSpan, tok_at
 from claims.text import Quote, Sentence, tokens
 
@@ -221,14 +222,14 @@ class ReportedBase(DirectRules):
             if low in _DIRECTIVE_LEADS:
                 return pos  # `told her to leave`, `warned China against …`: the hearer is part of the claim
             relative = relative or (j > k and low in ("who", "whom"))
-            if (low in _CLAUSE_MARKERS and not relative) or (not text[s].isalnum() and low != "," and not self._abbrev_dot(toks, j)):
+            if (low in _CLAUSE_MARKERS and not relative) or (not text[s].isalnum() and low != "," and not abbreviation_dot(text, toks, j)):
                 break  # a verb or a pronoun subject: the content has begun (`told reporters he was …`)
             if j > k and low in _NP_LEADS and lower[toks[j - 1][0] : toks[j - 1][1]] not in _PLACE_PREPOSITIONS:
                 break  # a new noun phrase, not after a preposition: the content's subject (`told reporters the report that …`)
         s, e = toks[k]
         if text[s].isupper():
             # a capitalised name, its title's period included: `told Mr. Ruiz the …`
-            while k + 1 < len(toks) and (text[toks[k + 1][0]].isupper() or self._abbrev_dot(toks, k + 1)):
+            while k + 1 < len(toks) and (text[toks[k + 1][0]].isupper() or abbreviation_dot(text, toks, k + 1)):
                 k += 1
             return toks[k][1]
         w = lower[s:e]
@@ -237,10 +238,6 @@ class ReportedBase(DirectRules):
         if w in ("the", "a", "an", "his", "her", "their") and k + 1 < len(toks):
             return toks[k + 1][1]
         return pos
-
-    def _abbrev_dot(self, toks: list[Tok], k: int) -> bool:
-        """toks[k] is the period of an abbreviation (`Mr.`, `Gov.`) inside a name."""
-        return self.text[toks[k][0]] == "." and self.low[toks[k - 1][0] : toks[k - 1][1]] in P.ABBREVIATIONS
 
     def _word_before(self, pos: int, lo: int) -> str:
         """The letters just before the spaces that end at pos, within the text from lo, lower-cased
@@ -328,7 +325,7 @@ class ReportedBase(DirectRules):
                 end = comma.start()
                 break
         owner = m.span("owner")
-        name_end = owner[1] - 2 if self.text[owner[0] : owner[1]].endswith(("’s", "'s")) else owner[1]
+        name_end = owner[1] - 2 if self.text[owner[0] : owner[1]].endswith(S.POSSESSIVE_ENDINGS) else owner[1]
         span = self._claim(sent, m.start("that"), end, "nominal", Mention(owner[0], name_end), m.span("noun"))
         return span
 

@@ -300,7 +300,7 @@ def _name_plan(words: tuple[str, ...], lows: list[str], mention: str, appositive
         return _common_plan(words, lows, mention)
     if name:
         return _person_plan(name, role, _appositive_role(appositive))
-    if len(words) > 1 and words[0].endswith(("’s", "'s")) and all(w.islower() for w in words[1:]):
+    if len(words) > 1 and words[0].endswith(S.POSSESSIVE_ENDINGS) and all(w.islower() for w in words[1:]):
         return _common_plan(words, lows, mention)  # `Romney's associates`: described, not named
     return _Plan(_FIXED, _UNKNOWN)
 

@@ -111,6 +111,9 @@ DETERMINERS = frozenset(
 # Quantifiers that stand alone as a group of sources, e.g. "Some say …", "…, others said".
 QUANTIFIER_SOURCES = frozenset("another both few many most one others several some".split())
 
+# The endings of a possessive: "Romney's", "Iran’s".
+POSSESSIVE_ENDINGS = ("’s", "'s")
+
 # Participles that close a description of poll respondents, e.g. "those surveyed said".
 RESPONDENT_PARTICIPLES = frozenset("asked interviewed polled questioned sampled surveyed".split())
 
