@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import partial
 
 import regex
 
@@ -398,7 +397,7 @@ def _appositive(text: str, span: list[Tok], relative: bool = False) -> bool:
         return True  # an age: `Mr. King, 82, told me`
     if first in ("at", "in", "on", "during"):
         return relative  # `Clinton, at a later press gaggle, said`
-    words = [w for w in map(partial(_word, text), span) if w != "."]  # not the stop of `John J. Ferriola`
+    words = [w for w in (_word(text, t) for t in span) if w != "."]  # not the stop of `John J. Ferriola`
     if not words:
         return False
     if words[0].endswith(_POSSESSIVE) and _is_cap(words[0]):
