@@ -24,7 +24,7 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 # nothing from compiling.
 PARSER_MODULES = (
     "pipeline", "header", "text", "quotes", "quote_base", "direct", "reported", "reported_base",
-    "reported_clauses", "phrases", "speakers", "names", "dates", "published", "patterns", "results",
+    "reported_clauses", "phrases", "noun_phrases", "speakers", "names", "dates", "published", "patterns", "results",
 )  # fmt: skip
 # What mypyc needs in the build environment: mypy itself, setuptools to drive the C compiler, and the
 # type stubs of the parser's third-party imports.

@@ -9,7 +9,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from claims import patterns as P
-from claims.phrases import Mention, Tok, mention_after, mention_before, strip_auxiliaries
+from claims.noun_phrases import Tok
+from claims.phrases import Mention, mention_after, mention_before, strip_auxiliaries
 from claims.text import Quote, Sentence, in_fast_ranges, tokens
 
 # Rules in the order they run, with the confidence a claim found by each starts from.

@@ -12,14 +12,8 @@ import regex
 from claims import patterns as P
 from claims.lexicon import cues as C
 from claims.lexicon import speakers as S
-from claims.phrases import (
-    Mention,
-    Tok,
-    mention_after,
-    mention_before,
-    strip_auxiliaries,
-    subject_np,
-)
+from claims.noun_phrases import Tok
+from claims.phrases import Mention, mention_after, mention_before, strip_auxiliaries, subject_np
 from claims.quote_base import MAX_TAIL, QUOTE_CLOSE, SUBORDINATORS, TRAIL, ClaimSpan, tok_at
 from claims.reported_base import adjunct_only, has_clause
 from claims.reported_clauses import ClauseRules

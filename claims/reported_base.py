@@ -11,7 +11,8 @@ from claims import patterns as P
 from claims.direct import DirectRules
 from claims.lexicon import cues as C
 from claims.lexicon import speakers as S
-from claims.phrases import Mention, Tok, abbreviation_dot, mention_after
+from claims.noun_phrases import Tok, abbreviation_dot
+from claims.phrases import Mention, mention_after
 from claims.quote_base import RULE_CONFIDENCE, SUBORDINATORS, TRAIL, ClaimSpan, tok_at
 from claims.text import Quote, Sentence, tokens
 
