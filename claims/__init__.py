@@ -1,6 +1,6 @@
 """claims: find, attribute, date, store and check the quotes and claims in news articles.
 
-The parser is pure (`parse_article`); storage lives in `claims.db` and `claims.store`.
+The parser is pure (`parse_article`, and `parse_articles` for many); storage lives in `claims.db` and `claims.store`.
 """
 
 from __future__ import annotations
@@ -8,10 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from claims.errors import ClaimsError, InputError, NotFoundError, StoreError
-from claims.pipeline import parse_article
+from claims.pipeline import Article, parse_article, parse_articles
 from claims.results import Claim, ParsedArticle
 
 __all__ = [
+    "Article",
     "Claim",
     "ClaimsError",
     "InputError",
@@ -20,6 +21,7 @@ __all__ = [
     "StoreError",
     "open_store",
     "parse_article",
+    "parse_articles",
 ]
 
 

@@ -1,11 +1,13 @@
-"""parse_article: text -> title, publication date, outlet and claims (quotes -> speakers -> dates).
-Pure: no I/O, no database, no clock."""
+"""parse_article: text -> title, publication date, outlet and claims (quotes -> speakers -> dates);
+parse_articles, the same over a corpus. Pure: no I/O, no database, no clock."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple, TypeVar
 
 from claims import dates, header, text
 from claims.phrases import antecedent_of
@@ -19,6 +21,39 @@ _PRESENT = frozenset("say says tell tells argue argues claim claims insist insis
 _KIND_FACTOR = {"person": 1.0, "organization": 1.0, "group": 0.95, "anonymous": 0.9, "unknown": 0.5}
 
 
+class Article(NamedTuple):
+    """An article to parse, with what its metadata says; None leaves it to the article's header lines."""
+
+    text: str
+    published: dt.date | None = None
+    title: str | None = None
+    outlet: str | None = None
+
+
+# Articles parse_articles takes through each stage together. Running one stage over several articles
+# before the next keeps that stage's code and patterns in the CPU's caches: 11 to 15% faster than one
+# article at a time for the compiled parser (benchmarks/parse_speed.py). A batch also stops at
+# BATCH_CHARS of text, so a corpus of huge articles holds no more than a few in memory at once.
+BATCH = 32
+BATCH_CHARS = 1 << 20
+
+T = TypeVar("T")
+
+
+def batches(items: Iterable[T], count: int, size: Callable[[T], int]) -> Iterator[list[T]]:
+    """items in lists of `count`, a list ending early once the sizes of its items reach BATCH_CHARS."""
+    chunk: list[T] = []
+    total = 0
+    for item in items:
+        chunk.append(item)
+        total += size(item)
+        if len(chunk) >= count or total >= BATCH_CHARS:
+            yield chunk
+            chunk, total = [], 0
+    if chunk:
+        yield chunk
+
+
 def parse_article(
     article: str,
     published: dt.date | None = None,
@@ -30,19 +65,43 @@ def parse_article(
     `published`, `title` and `outlet` override what the article's own header lines say.
     Returns a ParsedArticle whose claims are in text order, each with offsets into `article`.
     """
-    head = header.read_header(article)
-    published = published or head.published
-    paras = text.paragraphs(article, head.skip_spans)
-    quotes = text.find_quotes(article, paras)
-    sents = text.sentences(article, paras, quotes)
-    spans = find_claim_spans(article, paras, quotes, sents)
-    return ParsedArticle(
-        text=article,
-        title=title or head.title,
-        published=published,
-        outlet=outlet or head.outlet,
-        claims=_resolve_claims(article, spans, tuple((q.start, q.end) for q in quotes), published),
-    )
+    return _parse_batch([Article(article, published, title, outlet)])[0]
+
+
+def parse_articles(articles: Iterable[Article], batch: int = BATCH) -> Iterator[ParsedArticle]:
+    """parse_article for each of many articles, in order: the same results, faster for a corpus.
+
+    Lazy: it reads a batch of articles (`batch`, or fewer of BATCH_CHARS in all) ahead of what it has
+    yielded, so memory stays flat over any number.
+    """
+    for chunk in batches(articles, batch, _length):
+        yield from _parse_batch(chunk)
+
+
+def _length(article: Article) -> int:
+    return len(article.text)
+
+
+def _parse_batch(articles: list[Article]) -> list[ParsedArticle]:
+    """Each stage of the parse over all the articles, then the next stage."""
+    heads = [header.read_header(a.text) for a in articles]
+    paras = [text.paragraphs(a.text, h.skip_spans) for a, h in zip(articles, heads, strict=True)]
+    quotes = [text.find_quotes(a.text, p) for a, p in zip(articles, paras, strict=True)]
+    sents = [text.sentences(a.text, p, q) for a, p, q in zip(articles, paras, quotes, strict=True)]
+    spans = [find_claim_spans(a.text, p, q, s) for a, p, q, s in zip(articles, paras, quotes, sents, strict=True)]
+    out: list[ParsedArticle] = []
+    for a, head, found, claim_spans in zip(articles, heads, quotes, spans, strict=True):
+        published = a.published or head.published
+        out.append(
+            ParsedArticle(
+                text=a.text,
+                title=a.title or head.title,
+                published=published,
+                outlet=a.outlet or head.outlet,
+                claims=_resolve_claims(a.text, claim_spans, tuple((q.start, q.end) for q in found), published),
+            )
+        )
+    return out
 
 
 def _resolve_claims(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import json
 import pickle
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from claims.pipeline import parse_article
+from claims.pipeline import BATCH_CHARS, Article, batches, parse_article, parse_articles
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -139,3 +140,29 @@ def test_a_parsed_article_survives_pickling_and_stays_frozen() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         again.claims[0].start = 0
     assert dataclasses.replace(again.claims[0], rule="x").rule == "x"
+
+
+def test_parse_articles_gives_what_parse_article_gives_each_article() -> None:
+    # batches of every size, articles with and without metadata, and a batch of articles all alike
+    texts = [_read(p) for p in ARTICLES]
+    docs = [Article(t) for t in texts] + [Article(t, dt.date(2015, 7, 28), "A title", "An outlet") for t in texts]
+    docs += [Article(texts[0])] * 5
+    expected = [parse_article(*d) for d in docs]
+    for batch in (1, 2, 5, len(docs), 100):
+        assert list(parse_articles(docs, batch=batch)) == expected
+    assert list(parse_articles([])) == []
+
+
+def test_parse_articles_reads_only_a_batch_ahead() -> None:
+    # an endless corpus: the first articles come out all the same
+    endless = itertools.repeat(Article(_read(SEED)))
+    first = list(itertools.islice(parse_articles(endless, batch=4), 3))
+    assert len(first) == 3 and all(len(p.claims) == 9 for p in first)
+
+
+def test_batches_end_at_a_count_or_at_enough_text() -> None:
+    assert list(batches(range(10), 4, lambda _: 1)) == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]
+    # a batch of big articles ends once their text reaches BATCH_CHARS
+    sizes = [BATCH_CHARS // 2, BATCH_CHARS // 2, 1, BATCH_CHARS, 1]
+    assert list(batches(sizes, 32, lambda n: n)) == [sizes[:2], sizes[2:4], sizes[4:]]
+    assert list(batches([], 4, len)) == []

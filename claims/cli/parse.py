@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import multiprocessing.pool
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
-from itertools import islice
+from itertools import chain
 from typing import Annotated, Any
 
 import typer
@@ -16,7 +15,7 @@ import typer
 from claims.cli import app, guarded
 from claims.cli.workers import start_pool
 from claims.errors import InputError
-from claims.pipeline import parse_article
+from claims.pipeline import BATCH, Article, batches, parse_articles
 from claims.results import ParsedArticle
 from claims.sources import Document, iter_documents
 
@@ -70,40 +69,44 @@ def parse(
 
 
 # Documents handed to the parser processes at a time, per process: output streams window by window,
-# and memory stays flat however long the input is.
+# and memory stays flat however long the input is. A process parses _CHUNK of them in one batch.
 _WINDOW_PER_JOB = 32
 _CHUNK = 8
 
 
-def _parse(item: Document | InputError) -> ParsedArticle | None:
-    if isinstance(item, InputError):
-        return None
-    return parse_article(item.text, published=item.published, title=item.title, outlet=item.outlet)
+def _parse_all(items: list[Document | InputError]) -> list[ParsedArticle | None]:
+    """The parse of each input (None for an input error), the documents parsed as one batch."""
+    docs = [item for item in items if not isinstance(item, InputError)]
+    parsed = iter(parse_articles(Article(d.text, d.published, d.title, d.outlet) for d in docs))
+    return [None if isinstance(item, InputError) else next(parsed) for item in items]
+
+
+def _length(item: Document | InputError) -> int:
+    return 0 if isinstance(item, InputError) else len(item.text)
 
 
 def _parsed(
     items: Iterable[Document | InputError], jobs: int
 ) -> Iterator[tuple[Document | InputError, ParsedArticle | None]]:
-    """Each input with its parse (None for an input error), in input order; with jobs > 1 the
-    parsing runs in that many processes, a window of documents at a time."""
-    if jobs <= 1:
-        for item in items:
-            yield item, _parse(item)
+    """Each input with its parse (None for an input error), in input order, a window of documents at a
+    time; with jobs > 1 the parsing runs in that many processes."""
+    windows = batches(items, jobs * _WINDOW_PER_JOB if jobs > 1 else BATCH, _length)
+    first = next(windows, None)
+    if first is None:
         return
-    iterator = iter(items)
-    pool: multiprocessing.pool.Pool | None = None
+    second = next(windows, None) if jobs > 1 else None
+    if second is None:  # one process asked for, or an input of one window: processes would cost more
+        for window in chain([first], windows):
+            yield from zip(window, _parse_all(window), strict=True)
+        return
+    pool = start_pool(jobs)
     try:
-        while window := list(islice(iterator, jobs * _WINDOW_PER_JOB)):
-            if pool is None:
-                if len(window) < jobs * _WINDOW_PER_JOB:  # a short input: starting processes costs more
-                    yield from zip(window, map(_parse, window), strict=True)
-                    return
-                pool = start_pool(jobs)
-            yield from zip(window, pool.map(_parse, window, chunksize=_CHUNK), strict=True)
+        for window in chain([first, second], windows):
+            chunks = [window[i : i + _CHUNK] for i in range(0, len(window), _CHUNK)]
+            yield from zip(window, (p for chunk in pool.map(_parse_all, chunks) for p in chunk), strict=True)
     finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+        pool.terminate()
+        pool.join()
 
 
 def _record(doc: Document, parsed: ParsedArticle) -> dict[str, Any]:
