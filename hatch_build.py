@@ -23,7 +23,7 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 # The modules a parse runs through; the rest of the package (storage, CLI, lexicon tables) gains
 # nothing from compiling.
 PARSER_MODULES = (
-    "pipeline", "header", "text", "quotes", "quote_base", "direct", "reported", "reported_base",
+    "pipeline", "header", "boilerplate", "text", "quotes", "quote_base", "direct", "reported", "reported_base",
     "reported_clauses", "phrases", "noun_phrases", "speakers", "names", "dates", "published", "patterns", "results",
 )  # fmt: skip
 # What mypyc needs in the build environment: mypy itself, setuptools to drive the C compiler, and the

@@ -1,5 +1,5 @@
 """An article's header and trailer read from its plain text: title, publication date, outlet, and the
-boilerplate lines (credits, share buttons, date lines, bylines, trailers) the parser must skip.
+lines the parser must skip (boilerplate as `boilerplate` judges it, date lines, bylines, trailers).
 """
 
 from __future__ import annotations
@@ -7,82 +7,36 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from itertools import product
-from typing import Any
 
 import regex
 
-from claims.lexicon.boilerplate import (
-    BOILERPLATE_LINES,
-    BOILERPLATE_PREFIXES,
-    BYLINE_ROLES,
-    CREDIT_SUFFIXES,
-    NAME_PARTICLES,
-    REPORTING_CREDIT_SUFFIXES,
-    SOCIAL_NETWORKS,
-    SOURCE_LABELS,
-    TRAILER_WORDS,
+from claims.boilerplate import (
+    BOILERPLATE_MAX_WORDS,
+    ENDING_TAILS,
+    LINE_MAX_CHARS,
+    PLAIN_OPENINGS,
+    RE_COPYRIGHT,
+    TAIL_CHARS,
+    TAIL_KEY,
+    TITLE_MAX_CHARS,
+    TITLE_MAX_WORDS,
+    TRAILER_MAX_WORDS,
+    count_words,
+    is_boilerplate,
+    may_open_boilerplate,
 )
+from claims.lexicon.boilerplate import BYLINE_ROLES, NAME_PARTICLES, SOURCE_LABELS, TRAILER_WORDS
 from claims.published import parse_published
 
 # How far in the header lines may hold the date or a byline, and how far back the trailer goes.
 HEADER_LINES = 15
 TRAILER_LINES = 3
-# A headline is short; so are boilerplate, trailer and byline lines. No line pattern sees a longer
-# line, which keeps every per-line pattern bounded and the whole read linear.
-TITLE_MAX_WORDS = 25
-TITLE_MAX_CHARS = 200
-BOILERPLATE_MAX_WORDS = 20
-TRAILER_MAX_WORDS = 6
-LINE_MAX_CHARS = 300
 
 _SEPARATORS = "|\N{BULLET}\N{MIDDLE DOT}"
 # a capitalised word of an outlet or a name: "TRTWorld", "Al-Monitor", "O'Brien"
 _CAP = r"\p{Lu}[\p{L}\p{N}&'\N{RIGHT SINGLE QUOTATION MARK}\-]*"
 
 # fmt: off
-# A boilerplate marker at the start of a line (after any dashes), ending at a non-letter: "Photo by: Reuters",
-# "Photo: AP", "--additional reporting from X"; not "Photographers gathered".
-RE_BOILERPLATE_START = regex.compile(
-    r"[\-\N{EN DASH}\N{EM DASH}_]*\s*\L<prefixes>(?:(?<!\p{L})|(?!\p{L}))",
-    flags=regex.IGNORECASE,
-    prefixes=BOILERPLATE_PREFIXES,
-)
-# A social-media plug: "Follow Pam Key on Twitter @pamkeyNEN.", "On Twitter follow Jane Doe".
-RE_FOLLOW = regex.compile(
-    r"(?:follow\s.*\son\s+\L<networks>(?!\p{L})|on\s+\L<networks>,?\s+follow\s)",
-    flags=regex.IGNORECASE,
-    networks=SOCIAL_NETWORKS,
-)
-# A reporters' credit at the end of a line: "Jane Doe and John Roe contributed reporting."
-RE_REPORTING_CREDIT = regex.compile(
-    r"(?<!\p{L})\L<suffixes>[\s.)]*$", flags=regex.IGNORECASE, suffixes=REPORTING_CREDIT_SUFFIXES
-)
-# A line with no letter or digit ("___", "* * *") holds no claim.
-RE_NO_WORD = regex.compile(r"[^\p{L}\p{N}]*$")
-# A whole boilerplate line: "Advertisement", "Share this", "Related articles:".
-RE_BOILERPLATE_LINE = regex.compile(r"\L<lines>[\s.:!]*$", flags=regex.IGNORECASE, lines=BOILERPLATE_LINES)
-# A picture credit at the end of a short line: "AFP/Getty Images", "Photograph: Jane Doe via Reuters".
-RE_CREDIT_SUFFIX = regex.compile(
-    r"(?:^|(?<=[\s/|,(]))\L<suffixes>[\s.)]*$", flags=regex.IGNORECASE, suffixes=CREDIT_SUFFIXES
-)
-# Where RE_CREDIT_SUFFIX.search may start, for speed: every suffix ends in a letter, so it ends where
-# the line's trailing white space, stops and brackets begin, and starts at most _LONGEST_CREDIT before.
-# _TAIL_CHARS holds every character `regex` counts as \s and every one str.isspace() takes.
-_LONGEST_CREDIT = max(len(suffix) for suffix in CREDIT_SUFFIXES)
-_BMP_START = "".join(map(chr, range(0x3001)))  # every white-space character comes before U+3001
-_TAIL_CHARS = ".)" + "".join(sorted(set(regex.findall(r"\s", _BMP_START)) | {c for c in _BMP_START if c.isspace()}))
-# A copyright line, holding the outlet: "© 2015 Reuters", "Copyright 2015 The Associated Press. All rights reserved."
-RE_COPYRIGHT = regex.compile(
-    r"""
-    (?:\N{COPYRIGHT SIGN}|\(c\)|copyright\s*(?=\N{COPYRIGHT SIGN}|\(c\)|\d{4}))\s*
-    (?:\N{COPYRIGHT SIGN}|\(c\))?\s*
-    (?:\d{4}(?:\s*[\-\N{EN DASH}]\s*\d{4})?)?[\s,]*
-    (?P<holder>.*?)[\s.,]*
-    (?:all\s+rights\s+reserved[\s.]*)?$
-    """,
-    flags=regex.VERBOSE | regex.IGNORECASE,
-)
 # A labelled source line: "Source: Al Jazeera".
 RE_SOURCE = regex.compile(r"\L<labels>\s*:\s*(?P<outlet>\S.*?)[\s.]*$", flags=regex.IGNORECASE, labels=SOURCE_LABELS)
 # A trailer naming the outlet: capitalised words and a few trailer words, no terminal punctuation,
@@ -116,29 +70,6 @@ RE_YEAR = regex.compile(r"(?:1[89]|2\d)\d\d")
 # fmt: on
 
 
-def _any_of(*patterns: regex.Pattern[str], **lists: Any) -> regex.Pattern[str]:  # Any: as dates._TIME_LISTS
-    """One pattern that matches where any of `patterns` matches, each keeping its own flags."""
-    def scoped(p: regex.Pattern[str]) -> str:
-        flags = ("i" if p.flags & regex.IGNORECASE else "") + ("x" if p.flags & regex.VERBOSE else "")
-        return f"(?{flags}:{p.pattern})" if flags else f"(?:{p.pattern})"
-
-    return regex.compile("|".join(scoped(p) for p in patterns), **lists)
-
-
-# The boilerplate tests anchored at the line start as one pattern, for speed: one call, not five (5.6
-# against 9.9 us an article; the same answer on 134,000 PolNeAR and benchmark lines and mutations).
-RE_BOILERPLATE_ANY = _any_of(
-    RE_BOILERPLATE_START,
-    RE_FOLLOW,
-    RE_NO_WORD,
-    RE_BOILERPLATE_LINE,
-    RE_COPYRIGHT,
-    prefixes=BOILERPLATE_PREFIXES,
-    networks=SOCIAL_NETWORKS,
-    lines=BOILERPLATE_LINES,
-)
-
-
 # init=False: see text.Quote
 @dataclass(frozen=True, slots=True, init=False)
 class Header:
@@ -169,60 +100,9 @@ class Header:
         object.__setattr__(self, "skip_spans", skip_spans)
 
 
-# Pre-tests, so that the boilerplate patterns run only on the line or two an article they might match:
-# each passes every line its patterns can match. They decide ASCII text and pass a line whose first or
-# last characters are not ASCII (`regex` folds "\N{LATIN SMALL LETTER LONG S}", "\N{KELVIN SIGN}" and
-# "\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}" to ASCII letters; str.lower() does not).
-_ASCII = _BMP_START[:128]
-# RE_BOILERPLATE_ANY's line-start keys that open with a letter, cut to the length of the shortest,
-# and RE_FOLLOW's other opening: "on" and a space ("On Twitter follow Jane Doe")
-_LETTER_KEYS = [key for key in BOILERPLATE_PREFIXES | BOILERPLATE_LINES | {"follow", "copyright"} if key[0].isalpha()]
-_HEAD_CHARS = min(len(key) for key in _LETTER_KEYS)
-_KEY_HEADS = frozenset(key[:_HEAD_CHARS] for key in _LETTER_KEYS)
-_ON_HEADS = frozenset("on" + space for space in regex.findall(r"\s", _ASCII))
-# what else may open a match, RE_NO_WORD aside: a dash, underscore or space before a prefix, "(" of
-# "(Reporting by" and "(c)", the copyright sign
-_OPENERS = frozenset(
-    "-\N{EN DASH}\N{EM DASH}_(\N{COPYRIGHT SIGN}"
-    + "".join(key[0] for key in BOILERPLATE_PREFIXES if not key[0].isalpha())
-    + "".join(regex.findall(r"\s", _BMP_START))
-)
-# The same test on a line's first two characters, as one look-up: the openings it rejects, ASCII
-# ("Th", '"W') or a typographic quote and an ASCII letter or digit. Every key has two letters or more.
-_KEY_PAIRS = frozenset(key[:2] for key in _LETTER_KEYS) | {head[:2] for head in _ON_HEADS}
-_PLAIN_OPENINGS = frozenset(
-    first + second
-    for first in _ASCII + "\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
-    for second in _ASCII
-    if (first.isalnum() and (first + second).lower() not in _KEY_PAIRS)
-    or (not first.isalnum() and first not in _OPENERS and second.isalnum())
-)
-RE_ASCII_ALNUM = re.compile("[0-9A-Za-z]")
-# Every line-end credit (RE_REPORTING_CREDIT, RE_CREDIT_SUFFIX) ends in a letter; their last letters,
-# as many as the shortest has, in every ASCII case: "orting", "ORTING", "Orting", ...
-_CREDIT_ENDINGS = REPORTING_CREDIT_SUFFIXES | CREDIT_SUFFIXES
-_TAIL_KEY = min(len(ending) for ending in _CREDIT_ENDINGS)
-_ENDING_TAILS = frozenset(
-    "".join(chars) for ending in _CREDIT_ENDINGS for chars in product(*((c, c.upper()) for c in ending[-_TAIL_KEY:]))
-)
 # The ASCII characters that may open RE_COPYRIGHT and RE_SOURCE (a non-ASCII one may open either).
 _COPYRIGHT_FIRSTS = frozenset("(cC")
 _SOURCE_FIRSTS = frozenset("".join(label[0] + label[0].upper() for label in SOURCE_LABELS))
-
-
-def _may_open_boilerplate(text: str) -> bool:
-    """False when RE_BOILERPLATE_ANY cannot match `text` (a non-empty stripped line)."""
-    head = text[:_HEAD_CHARS]
-    first = head[0]
-    if first.isalnum():
-        if not head.isascii():
-            return True
-        low = head.lower()
-        # an "On ..." line is RE_FOLLOW's only if it has "follow" too ("On Monday, ..." is not)
-        return low in _KEY_HEADS or (low[:3] in _ON_HEADS and (not text.isascii() or "follow" in text.lower()))
-    if first in _OPENERS:
-        return True
-    return RE_ASCII_ALNUM.search(head) is None  # RE_NO_WORD is left, and a letter or digit rules it out
 
 
 def _lines(text: str) -> tuple[list[int], list[str], list[int]]:
@@ -238,9 +118,9 @@ def _lines(text: str) -> tuple[list[int], list[str], list[int]]:
             # the boilerplate pre-tests (inline: a call a line costs more than they do); RE_REPORTING_CREDIT
             # and RE_CREDIT_SUFFIX need a credit ending before the trailing stops and spaces, and only a
             # letter folds to a letter
-            tail = stripped.rstrip(_TAIL_CHARS)[-_TAIL_KEY:]
-            if (stripped[:2] not in _PLAIN_OPENINGS and _may_open_boilerplate(stripped)) or (
-                tail in _ENDING_TAILS if tail.isascii() else tail[-1:].isalpha()
+            tail = stripped.rstrip(TAIL_CHARS)[-TAIL_KEY:]
+            if (stripped[:2] not in PLAIN_OPENINGS and may_open_boilerplate(stripped)) or (
+                tail in ENDING_TAILS if tail.isascii() else tail[-1:].isalpha()
             ):
                 maybe.append(len(texts))
             # raw[0] is the first character of `stripped` unless raw opens with white space
@@ -248,31 +128,6 @@ def _lines(text: str) -> tuple[list[int], list[str], list[int]]:
             texts.append(stripped)
         offset += len(raw)
     return starts, texts, maybe
-
-
-def _words(text: str) -> int:
-    """How many words `text` has, counted only up to _MAX_COUNTED (past every word limit); a line over
-    LINE_MAX_CHARS, which is never short, counts _MAX_COUNTED without a split."""
-    return len(text.split(None, _MAX_COUNTED - 1)) if len(text) <= LINE_MAX_CHARS else _MAX_COUNTED
-
-
-_MAX_COUNTED = max(TITLE_MAX_WORDS, BOILERPLATE_MAX_WORDS, TRAILER_MAX_WORDS) + 1
-
-
-def _credit_suffix(text: str) -> bool:
-    end = len(text.rstrip(_TAIL_CHARS))
-    return RE_CREDIT_SUFFIX.search(text, max(0, end - _LONGEST_CREDIT)) is not None
-
-
-def _is_boilerplate(text: str) -> bool:
-    words = _words(text)
-    if words > BOILERPLATE_MAX_WORDS:
-        return False
-    return bool(
-        RE_BOILERPLATE_ANY.match(text)  # RE_BOILERPLATE_START, RE_FOLLOW, RE_NO_WORD, RE_BOILERPLATE_LINE, RE_COPYRIGHT
-        or RE_REPORTING_CREDIT.search(text)
-        or (words <= TRAILER_MAX_WORDS and _credit_suffix(text))
-    )
 
 
 def _has_year(text: str) -> bool:
@@ -309,7 +164,7 @@ def _short_outlet(value: str) -> str | None:
 def _byline(text: str) -> tuple[str | None, dt.date | None] | None:
     """(outlet, date) from a byline, or None when the line is not one."""
     # RE_BYLINE opens with "By" or "BY": most lines fail this before any pattern runs
-    if not text.startswith(("By", "BY")) or _words(text) > BOILERPLATE_MAX_WORDS:
+    if not text.startswith(("By", "BY")) or count_words(text) > BOILERPLATE_MAX_WORDS:
         return None
     m = RE_BYLINE.match(text)
     if m is None:
@@ -333,7 +188,7 @@ def _byline(text: str) -> tuple[str | None, dt.date | None] | None:
 def _trailer_outlet(text: str, boilerplate: bool) -> tuple[bool, str | None, bool]:
     """(is a trailer or credit line, the outlet it names, is a copyright or source line) for one of
     the last lines."""
-    words = _words(text)
+    words = count_words(text)
     if words > BOILERPLATE_MAX_WORDS:
         return False, None, False
     first = text[0]
@@ -343,7 +198,7 @@ def _trailer_outlet(text: str, boilerplate: bool) -> tuple[bool, str | None, boo
     source = RE_SOURCE.match(text) if first in _SOURCE_FIRSTS or not first.isascii() else None
     if source:
         return True, _short_outlet(source.group("outlet")), True
-    if boilerplate:  # _is_boilerplate(text), as read_header found it
+    if boilerplate:  # is_boilerplate(text), as read_header found it
         return True, None, False
     if words > TRAILER_MAX_WORDS:  # as _short_outlet would find
         return False, None, False
@@ -358,7 +213,7 @@ def _is_headline(text: str) -> bool:
         len(text) <= TITLE_MAX_CHARS
         and text[-1] not in ":;,"
         and not text.endswith(("..", "\N{HORIZONTAL ELLIPSIS}"))
-        and _words(text) <= TITLE_MAX_WORDS
+        and count_words(text) <= TITLE_MAX_WORDS
     )
 
 
@@ -380,7 +235,7 @@ def read_header(text: str) -> Header:
     unsure gives None. Never raises.
     """
     starts, lines, maybe = _lines(text)
-    boilerplate = {index for index in maybe if _is_boilerplate(lines[index])}
+    boilerplate = {index for index in maybe if is_boilerplate(lines[index])}
     skip = {(starts[index], starts[index] + len(lines[index])) for index in boilerplate}
 
     # the header lines that are dates or bylines, and what they say
