@@ -14,7 +14,7 @@ from claims.lexicon import cues as C
 from claims.lexicon import speakers as S
 from claims.noun_phrases import Tok
 from claims.phrases import Mention, mention_after, mention_before, strip_auxiliaries, subject_np
-from claims.quote_base import MAX_TAIL, QUOTE_CLOSE, SUBORDINATORS, TRAIL, ClaimSpan, tok_at
+from claims.quote_base import CLAUSE_LEADS, MAX_TAIL, QUOTE_CLOSE, SUBORDINATORS, TRAIL, ClaimSpan, tok_at
 from claims.reported_base import adjunct_only, has_clause
 from claims.reported_clauses import ClauseRules
 from claims.text import Sentence, quotes_between
@@ -32,6 +32,8 @@ _ASKED_REACH = 5
 # (`while`, `whereas`); a text without one holds no match.
 _RE_NEW_CLAUSE_HINT = re.compile(r"[,\N{EM DASH}\N{EN DASH}-]|wh")
 _LONGEST_LEADING_LINK = max(map(len, S.LEADING_LINKS))
+# Words after an opener's comma that do not start its main clause: `In the town of Scranton, where …`.
+_NOT_MAIN_CLAUSE = CLAUSE_LEADS | frozenset({"where", "including", "published", "according"})
 # The longest aside (tokens) between a sentence's subject and its cue: `X, of Springfield, Va., said`.
 _MAX_ASIDE = 30
 
@@ -294,9 +296,19 @@ class ReportedRules(ClauseRules):
             return None  # a clause after the cue is its content (a lone adjunct, `in her memo to staff`, is not)
         if not quoted and tail_words > 1 and quotes_between(self.quotes, self.qstarts, cue[1], sent.end):
             return None  # `At a fundraiser, Clinton called them "deplorables."`: the quoted words are the content
-        if self.low[toks[0][0] : toks[0][1]] in SUBORDINATORS:
+        if self.low[toks[0][0] : toks[0][1]] in SUBORDINATORS and not self._main_clause_after_opener(toks, content):
             return None  # `When he bought the mine, Clarke said, …`: the content follows the cue
         return self._claim(sent, sent.start, self._content_end(toks, k), "reported-speaker-last", m, cue_span)
+
+    def _main_clause_after_opener(self, toks: list[Tok], end: int) -> bool:
+        """Whether toks[:end], opened by a subordinate or prepositional phrase, goes on to a main clause
+        after its first comma: `In that step, officers can search phones` (not `In January, in his
+        address`, `In his memoir, ''Truth,'' published in 2015`)."""
+        for j in range(1, end - 1):
+            if self.text[toks[j][0]] == "," and not self.inside_quote(toks[j][0]):
+                word = self.low[toks[j + 1][0] : toks[j + 1][1]]
+                return word.isalpha() and word not in SUBORDINATORS and word not in _NOT_MAIN_CLAUSE
+        return False
 
     def _aside_head(self, sent: Sentence, toks: list[Tok], main: ClaimSpan) -> ClaimSpan | None:
         """The content before `, X said,` when the parenthetical claim is the part after it."""

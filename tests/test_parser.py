@@ -207,6 +207,11 @@ REPORTED: list[Case] = [
     # …, X said.
     ("The bridge will open in May, Maria Lopez said.", [_indirect("The bridge will open in May", "Maria Lopez")]),
     ("Aid deliveries had stopped, the United Nations said.", [_indirect("Aid deliveries had stopped", "United Nations", "organization")]),
+    # an opening phrase, then its main clause: the content runs from the sentence's start
+    (
+        "In the last step, officers may search phones, federal officials said.",
+        [_indirect("In the last step, officers may search phones", "federal officials", "anonymous")],
+    ),
     # X says …
     (
         "Ellen Marsh says the river is rising faster than expected.",
@@ -319,6 +324,8 @@ def test_beliefs_mixed_and_headlines(text: str, expected: list[dict[str, Any]]) 
 # --------------------------------------------------------------------------- negatives
 
 NEGATIVES: list[str] = [
+    # an opening phrase and nothing else before the speaker: no content
+    "In January, in his final address to the nation, the president said.",
     # a group doing something, not saying it
     "The farmers bought new tractors in the spring.",
     "Nurses at the clinic worked through the night.",
