@@ -91,6 +91,10 @@ def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = Tru
     last = text[s:e].lower()
     if last in PRONOUNS or (last in S.QUANTIFIER_SOURCES and (end == 1 or not _alnum_at(text, toks[end - 2]))):
         return end - 1  # a pronoun, or a quantifier standing alone: `Some say`, `…, others said`
+    if last in S.SHARE_SOURCES or last == "%" or last.isdigit() or last in S.SHARE_NUMBERS:
+        share = _share(text, toks, end)
+        if share is not None:
+            return share
     k = end
     aside = False  # a bracketed aside was taken in: only then may the phrase hold a `(`
     while k > 0:
@@ -146,6 +150,32 @@ def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = Tru
     if allow_generic:
         return _generic_np(text, toks, end)
     return None
+
+
+def _share(text: str, toks: list[Tok], end: int) -> int | None:
+    """Start index of a poll's share of its respondents ending at toks[end-1], hedges included: `Nearly
+    half`, `42%`, `one in five`, `more than six in 10`; None for any other phrase."""
+    last = _low(text, toks[end - 1])
+    if last in S.SHARE_SOURCES:
+        k = end - 1
+    elif last == "%" and end >= 2 and _low(text, toks[end - 2]).isdigit():
+        k = end - 2
+    elif end >= 3 and _low(text, toks[end - 2]) == "in" and share_number(_low(text, toks[end - 3])):
+        k = end - 3
+    else:
+        return None
+    if k >= 1 and _low(text, toks[k - 1]) in ("a", "the"):
+        k -= 1  # `a third`, `the majority`
+    if k >= 1 and _low(text, toks[k - 1]) in S.SHARE_HEDGES:
+        k -= 1  # `nearly half`
+    elif k >= 2 and _low(text, toks[k - 1]) in ("than", "of") and _low(text, toks[k - 2]) in ("more", "less", "fewer", "all"):
+        k -= 2  # `more than six in 10`, `all of`
+    return k
+
+
+def share_number(word: str) -> bool:
+    """A lower-case word that counts a share: `one`, `three`, `10` (`three in 10`)."""
+    return word.isdigit() or word in S.SHARE_NUMBERS
 
 
 def _alnum_at(text: str, t: Tok) -> bool:

@@ -15,6 +15,7 @@ import regex
 from claims.lexicon import speakers as S
 from claims.lexicon.places import COUNTRIES
 from claims.names import ROLE_OR_TITLE, ROLEISH, TITLES, NameRun, name_runs, split_name
+from claims.noun_phrases import share_number
 
 # A short parenthetical aside inside a mention: "(D-N.M.)", "(R)".
 RE_ASIDE = regex.compile(r"\s*+\([^()\n]{1,30}\)")
@@ -275,6 +276,8 @@ def _plan(mention: str, appositive: str | None) -> _Plan:
                 return _person_plan(named, words[1:] if low0 in S.DETERMINERS else words, None)
     if len(words) == 1 and low0 in S.PRONOUNS:
         return _Plan(_PRONOUN, _UNKNOWN, low0)
+    if _share(mention, lows):
+        return _Plan(_FIXED, Resolved(_norm(mention), "group", None))  # `nearly half`, `one in five`: poll respondents
     if low0 in S.DETERMINERS and (len(words) == 1 or not words[1][:1].isupper() or lows[1] in ROLEISH):
         return _common_plan(words, lows, mention)
     plan = _name_plan(words, lows, mention, appositive)
@@ -303,6 +306,16 @@ def _name_plan(words: tuple[str, ...], lows: list[str], mention: str, appositive
     if len(words) > 1 and words[0].endswith(S.POSSESSIVE_ENDINGS) and all(w.islower() for w in words[1:]):
         return _common_plan(words, lows, mention)  # `Romney's associates`: described, not named
     return _Plan(_FIXED, _UNKNOWN)
+
+
+def _share(mention: str, lows: list[str]) -> bool:
+    """A poll's share of its respondents (`nearly half`, `42%`, `one in five`), as noun_phrases reads one."""
+    return (
+        lows[-1] in S.SHARE_SOURCES
+        or mention.endswith("%")
+        or (len(lows) >= 3 and lows[-2] == "in" and share_number(lows[-3]) and share_number(lows[-1]))
+    )
+
 
 
 def _person_plan(name: Sequence[str], role: Sequence[str], appos_role: str | None) -> _Plan:

@@ -812,6 +812,29 @@ def test_sources_with_modifiers_and_asides(text: str, mention: str) -> None:
     assert claim.kind == "indirect" and claim.cue == "said"
 
 
+# A poll's share of its respondents speaks for them: a group, hedges and all.
+SHARES: list[tuple[str, str]] = [
+    ("Nearly half said they would vote for her again.", "Nearly half"),
+    ("One in five say the economy is improving.", "One in five"),
+    ("More than six in 10 said the country was on the wrong track.", "More than six in 10"),
+    ("42% say they are liberal on social issues.", "42%"),
+    ("About a third said they had not decided.", "About a third"),
+]
+
+
+@pytest.mark.parametrize("text, mention", SHARES, ids=[t[:40] for t, _ in SHARES])
+def test_a_share_of_poll_respondents_is_a_group_source(text: str, mention: str) -> None:
+    [claim] = _claims("Poll finds a divided state\n\nThe survey was taken last week.\n\n" + text)
+    assert (claim.mention, claim.speaker, claim.speaker_kind) == (mention, mention, "group")
+
+
+def test_a_number_before_in_is_no_share() -> None:
+    # `12 in favour` counts votes, `13 in Philadelphia` dates an event: neither speaks
+    [claim] = _claims("The vote was 12 in favour, officials said.")
+    assert claim.mention == "officials"
+    assert _claims("Half the town said nothing.") == []
+
+
 def test_a_long_sentence_after_a_quote_is_not_its_attribution() -> None:
     text = 'She called it "not in line with our policy." The network said it would send a reporter to the region.'
     found = _claims(text)

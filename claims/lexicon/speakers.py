@@ -111,6 +111,15 @@ DETERMINERS = frozenset(
 # Quantifiers that stand alone as a group of sources, e.g. "Some say …", "…, others said".
 QUANTIFIER_SOURCES = frozenset("another both few many most one others several some".split())
 
+# Shares of a polled group that speak for it, e.g. "Nearly half said", "majorities in all five say".
+SHARE_SOURCES = frozenset("half majority majorities minority plurality third thirds quarter".split())
+
+# Number words that count a share "in" another, e.g. "one in five say", "three in 10 said".
+SHARE_NUMBERS = frozenset("one two three four five six seven eight nine ten".split())
+
+# Words that hedge a share or a count before it, e.g. "nearly half", "more than six in 10".
+SHARE_HEDGES = frozenset("about almost around nearly roughly some just only over under".split())
+
 # The endings of a possessive: "Romney's", "Iran’s".
 POSSESSIVE_ENDINGS = ("’s", "'s")
 
