@@ -263,7 +263,8 @@ def _generic_np(text: str, toks: list[Tok], end: int, after_of: bool = True) -> 
             return k
         if k < end - 1 and _name_possessive(w) and _described(text, toks, end):
             return k
-        if not (w.replace("’", "").replace("'", "").isalpha() and low not in CLAUSE_WORDS and low not in S.DETERMINERS):
+        # plain: a word of letters, apostrophes and hyphens (`self-described`, `pro-Trump`)
+        if not (w.replace("’", "").replace("'", "").replace("-", "").isalpha() and low not in CLAUSE_WORDS and low not in S.DETERMINERS):
             return None
     return None
 

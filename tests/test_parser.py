@@ -802,6 +802,9 @@ MODIFIED_SOURCES: list[Case] = [
     ("Norway's fisheries minister said the quota would be cut.", "Norway's fisheries minister"),
     ("Senator Ana Ruiz, Democrat of Oregon, said the bill would pass.", "Senator Ana Ruiz"),
     ("Tom Baker, R-Ohio, said the bill would fail.", "Tom Baker"),
+    # hyphenated modifiers are plain words of a described source
+    ("The self-described democratic socialist said he would win the state.", "The self-described democratic socialist"),
+    ("Even the organizer of a pro-Trump rally said the crowd was small.", "the organizer of a pro-Trump rally"),
 ]
 
 
@@ -810,6 +813,16 @@ def test_sources_with_modifiers_and_asides(text: str, mention: str) -> None:
     [claim] = _claims(text)
     assert claim.mention == mention
     assert claim.kind == "indirect" and claim.cue == "said"
+
+
+def test_a_front_runner_named_once_is_a_role_that_later_names_her() -> None:
+    text = (
+        "Clinton leads\n\nDemocratic front-runner Hillary Clinton said the race was close. "
+        "Later the Democratic front-runner said she would win Iowa."
+    )
+    first, later = _claims(text)
+    assert (first.speaker, first.speaker_role) == ("Hillary Clinton", "Democratic front-runner")
+    assert (later.mention, later.speaker, later.speaker_kind) == ("the Democratic front-runner", "Hillary Clinton", "person")
 
 
 # A poll's share of its respondents speaks for them: a group, hedges and all.

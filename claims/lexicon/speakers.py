@@ -8,7 +8,7 @@ ROLE_WORDS = frozenset(
     bishop boss candidate capt captain ceo coach cfo chair chairman chairwoman chancellor chief cmdr
     co-founder colonel col columnist commander commissioner congressman congresswoman coo
     correspondent councillor councilman councilwoman counsel counterpart dean deputy diplomat
-    director dr economist editor envoy executive expert founder gen general gov governor head
+    director dr economist editor envoy executive expert founder front-runner frontrunner gen general gov governor head
     host imam inspector judge justice king leader lawmaker lawyer lieutenant lt manager marshal
     mayor member minister mr mrs ms miss nominee officer official partner pastor police
     pope premier president presenter prince princess prof professor prosecutor queen rabbi
