@@ -31,8 +31,8 @@ class Article(NamedTuple):
 
 
 # Articles parse_articles takes through each stage together. Running one stage over several articles
-# before the next keeps that stage's code and patterns in the CPU's caches: 11 to 15% faster than one
-# article at a time for the compiled parser (benchmarks/parse_speed.py). A batch also stops at
+# before the next keeps that stage's code and patterns in the CPU's caches: 10 to 15% faster than one
+# article at a time (benchmarks/parse_speed.py compares the two in each run). A batch also stops at
 # BATCH_CHARS of text, so a corpus of huge articles holds no more than a few in memory at once.
 BATCH = 32
 BATCH_CHARS = 1 << 20

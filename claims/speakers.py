@@ -317,7 +317,6 @@ def _share(mention: str, lows: list[str]) -> bool:
     )
 
 
-
 def _person_plan(name: Sequence[str], role: Sequence[str], appos_role: str | None) -> _Plan:
     full = " ".join(name)
     speaker = _norm(full) if "’" in full else full  # name words hold no spaces: only apostrophes change

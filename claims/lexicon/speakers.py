@@ -8,9 +8,9 @@ ROLE_WORDS = frozenset(
     bishop boss candidate capt captain ceo coach cfo chair chairman chairwoman chancellor chief cmdr
     co-founder colonel col columnist commander commissioner congressman congresswoman coo
     correspondent councillor councilman councilwoman counsel counterpart dean deputy diplomat
-    director dr economist editor envoy executive expert founder front-runner frontrunner gen general gov governor head
-    host imam inspector judge justice king leader lawmaker lawyer lieutenant lt manager marshal
-    mayor member minister mr mrs ms miss nominee officer official partner pastor police
+    director dr economist editor envoy executive expert founder front-runner frontrunner gen general
+    gov governor head host imam inspector judge justice king leader lawmaker lawyer lieutenant lt
+    manager marshal mayor member minister mr mrs ms miss nominee officer official partner pastor police
     pope premier president presenter prince princess prof professor prosecutor queen rabbi
     regulator rep representative researcher rev reverend secretary sen senator sergeant sgt
     sheikh sheriff sir speaker spokesman spokeswoman spokesperson strategist superintendent
@@ -111,7 +111,7 @@ DETERMINERS = frozenset(
 # Quantifiers that stand alone as a group of sources, e.g. "Some say …", "…, others said".
 QUANTIFIER_SOURCES = frozenset("another both few many most one others several some".split())
 
-# Shares of a polled group that speak for it, e.g. "Nearly half said", "majorities in all five say".
+# Shares of a polled group that speak for it, e.g. "Nearly half said", "a majority say".
 SHARE_SOURCES = frozenset("half majority majorities minority plurality third thirds quarter".split())
 
 # Number words that count a share "in" another, e.g. "one in five say", "three in 10 said".
