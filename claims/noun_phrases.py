@@ -155,15 +155,10 @@ def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = Tru
 def _share(text: str, toks: list[Tok], end: int) -> int | None:
     """Start index of a poll's share of its respondents ending at toks[end-1], hedges included: `Nearly
     half`, `42%`, `one in five`, `more than six in 10`; None for any other phrase."""
-    last = _low(text, toks[end - 1])
-    if last in S.SHARE_SOURCES:
-        k = end - 1
-    elif last == "%" and end >= 2 and _low(text, toks[end - 2]).isdigit():
-        k = end - 2
-    elif end >= 3 and _low(text, toks[end - 2]) == "in" and share_number(_low(text, toks[end - 3])):
-        k = end - 3
-    else:
+    core = share_length([_low(text, t) for t in toks[max(0, end - 3) : end]])
+    if core == 0:
         return None
+    k = end - core
     if k >= 1 and _low(text, toks[k - 1]) in ("a", "the"):
         k -= 1  # `a third`, `the majority`
     if k >= 1 and _low(text, toks[k - 1]) in S.SHARE_HEDGES:
@@ -173,8 +168,19 @@ def _share(text: str, toks: list[Tok], end: int) -> int | None:
     return k
 
 
-def share_number(word: str) -> bool:
-    """A lower-case word that counts a share: `one`, `three`, `10` (`three in 10`)."""
+def share_length(lows: list[str]) -> int:
+    """How many of the last lower-case words name a poll's share of its respondents: 1 (`half`), 2
+    (`42 %`) or 3 (`one in five`, `three in 10`); 0 when they name none."""
+    if lows and lows[-1] in S.SHARE_SOURCES:
+        return 1
+    if len(lows) >= 2 and lows[-1] == "%" and lows[-2].isdigit():
+        return 2
+    if len(lows) >= 3 and lows[-2] == "in" and _share_number(lows[-3]) and _share_number(lows[-1]):
+        return 3
+    return 0
+
+
+def _share_number(word: str) -> bool:
     return word.isdigit() or word in S.SHARE_NUMBERS
 
 

@@ -32,8 +32,9 @@ _ASKED_REACH = 5
 # (`while`, `whereas`); a text without one holds no match.
 _RE_NEW_CLAUSE_HINT = re.compile(r"[,\N{EM DASH}\N{EN DASH}-]|wh")
 _LONGEST_LEADING_LINK = max(map(len, S.LEADING_LINKS))
-# Words after an opener's comma that do not start its main clause: `In the town of Scranton, where …`.
-_NOT_MAIN_CLAUSE = CLAUSE_LEADS | frozenset({"where", "including", "published", "according"})
+# Words after an opener's comma that do not start its main clause: `In the town of Scranton, where …`,
+# `In January, in his address`.
+_NOT_MAIN_CLAUSE = SUBORDINATORS | CLAUSE_LEADS | frozenset({"where", "including", "published", "according"})
 # The longest aside (tokens) between a sentence's subject and its cue: `X, of Springfield, Va., said`.
 _MAX_ASIDE = 30
 
@@ -307,7 +308,7 @@ class ReportedRules(ClauseRules):
         for j in range(1, end - 1):
             if self.text[toks[j][0]] == "," and not self.inside_quote(toks[j][0]):
                 word = self.low[toks[j + 1][0] : toks[j + 1][1]]
-                return word.isalpha() and word not in SUBORDINATORS and word not in _NOT_MAIN_CLAUSE
+                return word.isalpha() and word not in _NOT_MAIN_CLAUSE
         return False
 
     def _aside_head(self, sent: Sentence, toks: list[Tok], main: ClaimSpan) -> ClaimSpan | None:

@@ -15,7 +15,7 @@ import regex
 from claims.lexicon import speakers as S
 from claims.lexicon.places import COUNTRIES
 from claims.names import ROLE_OR_TITLE, ROLEISH, TITLES, NameRun, name_runs, split_name
-from claims.noun_phrases import share_number
+from claims.noun_phrases import share_length
 
 # A short parenthetical aside inside a mention: "(D-N.M.)", "(R)".
 RE_ASIDE = regex.compile(r"\s*+\([^()\n]{1,30}\)")
@@ -309,12 +309,9 @@ def _name_plan(words: tuple[str, ...], lows: list[str], mention: str, appositive
 
 
 def _share(mention: str, lows: list[str]) -> bool:
-    """A poll's share of its respondents (`nearly half`, `42%`, `one in five`), as noun_phrases reads one."""
-    return (
-        lows[-1] in S.SHARE_SOURCES
-        or mention.endswith("%")
-        or (len(lows) >= 3 and lows[-2] == "in" and share_number(lows[-3]) and share_number(lows[-1]))
-    )
+    """A poll's share of its respondents (`nearly half`, `42%`, `one in five`), as noun_phrases reads one;
+    the mention's words hold no `%`."""
+    return mention.endswith("%") or share_length(lows) > 0
 
 
 def _person_plan(name: Sequence[str], role: Sequence[str], appos_role: str | None) -> _Plan:
