@@ -38,6 +38,8 @@ PRONOUNS = frozenset(S.PRONOUNS)
 _GENERIC_LEADS = S.DETERMINERS - frozenset("this that these those such".split())
 # Words after which a new clause, and so a source phrase, may begin: `…, where experts say`.
 _CLAUSE_OPENERS = frozenset(", ; : — where and but although though because while as that when since so".split())
+# The words among them, not the punctuation (after a comma a phrase may be a name's appositive).
+_CLAUSE_LINK_WORDS = frozenset(w for w in _CLAUSE_OPENERS if w.isalpha())
 # Words that never open a source phrase: prepositions and conjunctions.
 LEADING_NON_NP = S.SOURCE_PREPOSITIONS | frozenset({"and", "but", "&"})
 _POSSESSIVE = S.POSSESSIVE_ENDINGS
@@ -148,8 +150,54 @@ def np_before(text: str, toks: list[Tok], end: int, *, allow_generic: bool = Tru
             return j - 1  # `The nonpartisan Commission on Presidential Debates says`, not `The mayor thanked Ruiz`
         return k
     if allow_generic:
-        return _generic_np(text, toks, end)
+        found = _postmodified(text, toks, end)
+        return found if found is not None else _generic_np(text, toks, end)
     return None
+
+
+# The most tokens between a source's head and its cue: `familiar with the governor's thinking`.
+_POSTMODIFIER_MAX = 8
+# Prepositions that may follow a source's head: `people close to`, `officials with knowledge of`, `aides in`.
+_POSTMODIFIER_PREPOSITIONS = frozenset("about at for from in of on to with".split())
+# Clause words, determiners aside (but `that`, as often a conjunction): none stands in such a source.
+_NOT_IN_HEAD = CLAUSE_WORDS - _GENERIC_LEADS
+
+
+def _postmodified(text: str, toks: list[Tok], end: int) -> int | None:
+    """Start index of a source whose head a prepositional phrase of plain words follows, the subject of
+    the cue after it: `People familiar with the plan`, `officials with knowledge of the talks`, `two
+    aides in the room`. None unless a source head stands before the preposition and the phrase opens
+    the sentence or a clause (`The lawsuit filed by voters in the state` is not the voters speaking)."""
+    for p in range(end - 1, max(end - 1 - _POSTMODIFIER_MAX, 0), -1):
+        s, e = toks[p]
+        low = text[s:e].lower()
+        if low in _POSTMODIFIER_PREPOSITIONS and p < end - 1:
+            h = p - 1
+            if _low(text, toks[h]) in S.SOURCE_POSTMODIFIERS and h > 0:
+                h -= 1
+            if _source_head(_low(text, toks[h])):
+                start = np_before(text, toks, h + 1, allow_generic=False)
+                if start is None or any(_low(text, t) in _NOT_IN_HEAD for t in toks[start:h]):
+                    return None  # `The survey showed that 54 percent of …`: a clause, not a source
+                if start == 0 or _low(text, toks[start - 1]) in _CLAUSE_LINK_WORDS:
+                    return start
+            continue  # `with knowledge of the talks`: the phrase may hold another
+        if not _object_word(text, toks, p, low) or (p == end - 1 and (low in _POSTMODIFIER_PREPOSITIONS or low in S.DETERMINERS)):
+            return None  # `refused to say`, `mocked Trump for calling`, `of all reported`: no noun before the cue
+    return None
+
+
+def _source_head(low: str) -> bool:
+    """A word that heads a source phrase: `people`, `official`, `aides`, `spokesman`."""
+    return low in HEADS and low not in S.ORG_WORDS or (low.endswith("s") and low[:-1] in S.ANONYMOUS_HEADS)
+
+
+def _object_word(text: str, toks: list[Tok], k: int, low: str) -> bool:
+    """toks[k] may stand in the phrase after a source's preposition: a word that is no clause word
+    (determiners and possessives are), or a possessive's apostrophe."""
+    if not text[toks[k][0]].isalnum():
+        return low in ("’", "'") and k > 0 and tok_word(text, toks[k - 1])[-1:] in "sS"
+    return low not in _NOT_IN_HEAD and not low.endswith(("n’t", "n't"))
 
 
 def _share(text: str, toks: list[Tok], end: int) -> int | None:

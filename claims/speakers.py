@@ -280,6 +280,8 @@ def _plan(mention: str, appositive: str | None) -> _Plan:
         return _Plan(_FIXED, Resolved(_norm(mention), "group", None))  # `nearly half`, `one in five`: poll respondents
     if low0 in S.DETERMINERS and (len(words) == 1 or not words[1][:1].isupper() or lows[1] in ROLEISH):
         return _common_plan(words, lows, mention)
+    if _described_plural(lows):
+        return _common_plan(words, lows, mention)  # `People familiar with the plan`, `Republicans in Congress`
     plan = _name_plan(words, lows, mention, appositive)
     if _country(words):
         # `Egypt says`, `South Korea said`, `the U.S. said`: a state speaking.
@@ -308,6 +310,22 @@ def _name_plan(words: tuple[str, ...], lows: list[str], mention: str, appositive
     return _Plan(_FIXED, _UNKNOWN)
 
 
+def _described_plural(lows: list[str]) -> bool:
+    """A plural source head, then a phrase that describes it (`officials familiar with the plan`,
+    `Republicans in Congress`): the head, not the words after it, says what kind of source speaks."""
+    n = _core_length(lows)
+    return n < len(lows) and lows[n - 1] in S.GROUP_HEADS
+
+
+def _core_length(lows: Sequence[str]) -> int:
+    """How many words a source phrase has before what describes it: its first preposition after the
+    first word, or a postmodifier before that (`a spokesperson for HMRC`, `people briefed on the talks`)."""
+    for i in range(1, len(lows)):
+        if lows[i] in S.SOURCE_PREPOSITIONS:
+            return i - 1 if i > 1 and lows[i - 1] in S.SOURCE_POSTMODIFIERS else i
+    return len(lows)
+
+
 def _share(mention: str, lows: list[str]) -> bool:
     """A poll's share of its respondents (`nearly half`, `42%`, `one in five`), as noun_phrases reads one;
     the mention's words hold no `%`."""
@@ -325,18 +343,15 @@ def _person_plan(name: Sequence[str], role: Sequence[str], appos_role: str | Non
 
 
 def _common_plan(words: tuple[str, ...], lows: list[str], mention: str) -> _Plan:
-    n = len(words)  # the core: the words before a preposition (`a spokesperson for HMRC`)
-    for i in range(1, len(words)):
-        if lows[i] in S.SOURCE_PREPOSITIONS:
-            n = i
-            break
+    n = _core_length(lows)
     head = lows[n - 1]
     if head in S.ORG_WORDS and head not in S.GROUP_HEADS:
         answer = Resolved(_norm(_strip_the(mention)), "organization", None)
     else:
         affiliated = n < len(words) or any(w[:1].isupper() for w in words[: n - 1])
         plural = head in S.GROUP_HEADS or (head.endswith("s") and not head.endswith("ss") and head not in _SINGULAR_S)
-        if plural and (affiliated or head not in S.ANONYMOUS_PLURALS):
+        unnamed = head in S.ANONYMOUS_PLURALS and not S.ACQUAINTANCE_WORDS.isdisjoint(lows[n:])
+        if plural and not unnamed and (affiliated or head not in S.ANONYMOUS_PLURALS):
             answer = Resolved(_norm(mention), "group", None)  # `US officials`, `two local farmers`
         else:
             answer = Resolved(_norm(mention), "anonymous", None)

@@ -841,6 +841,42 @@ def test_a_share_of_poll_respondents_is_a_group_source(text: str, mention: str) 
     assert (claim.mention, claim.speaker, claim.speaker_kind) == (mention, mention, "group")
 
 
+# A source's head, then a phrase that says how it knows or where it stands: the head decides its kind,
+# never a name or an organisation inside the phrase.
+DESCRIBED_SOURCES: list[tuple[str, str, str]] = [
+    ("People familiar with the plan said the bridge would close.", "People familiar with the plan", "anonymous"),
+    ("A person familiar with the talks said a deal was near.", "A person familiar with the talks", "anonymous"),
+    ("The talks stalled, but two officials briefed on them said a deal was near.", "two officials briefed on them", "anonymous"),
+    (
+        "Officials with knowledge of the mayor's inquiry said it would end soon.",
+        "Officials with knowledge of the mayor's inquiry",
+        "anonymous",
+    ),
+    ("Sources close to the campaign said the candidate would not quit.", "Sources close to the campaign", "anonymous"),
+    ("Republicans in Congress said the bill would pass.", "Republicans in Congress", "group"),
+    ("Ana Ruiz lost the vote. Supporters of Ruiz said the count was wrong.", "Supporters of Ruiz", "group"),
+    ("Aides in the governor's office said the budget was late.", "Aides in the governor's office", "group"),
+]
+
+
+@pytest.mark.parametrize("text, mention, kind", DESCRIBED_SOURCES, ids=[t[:40] for t, _, _ in DESCRIBED_SOURCES])
+def test_a_described_source_keeps_its_description_and_its_kind(text: str, mention: str, kind: str) -> None:
+    [*_, claim] = _claims(text)
+    assert (claim.mention, claim.speaker, claim.speaker_kind) == (mention, mention, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lawsuit filed by voters in the state said the law was unfair.",  # the lawsuit speaks, not the voters
+        "Democrats on the panel refused to say whether the bill would pass.",  # no source before an infinitive
+    ],
+)
+def test_a_described_source_is_a_subject_with_a_noun_phrase_after_its_head(text: str) -> None:
+    mentions = [c.mention or "" for c in _claims(text)]
+    assert not any(m.startswith(("voters", "Democrats on")) for m in mentions), mentions
+
+
 def test_a_number_before_in_is_no_share() -> None:
     # `12 in favour` counts votes, `13 in Philadelphia` dates an event: neither speaks
     [claim] = _claims("The vote was 12 in favour, officials said.")

@@ -136,6 +136,12 @@ SOURCE_ADJECTIVES = frozenset(
     """.split()
 )
 
+# Words between a source's head and the phrase that says how it knows, e.g. "people familiar with
+# the plan", "officials briefed on the talks": such a source speaks without a name.
+SOURCE_POSTMODIFIERS = frozenset("familiar close knowledgeable briefed involved privy aware".split())
+# What marks a plural source as unnamed rather than a group: a postmodifier, or "with knowledge of".
+ACQUAINTANCE_WORDS = SOURCE_POSTMODIFIERS | {"knowledge"}
+
 # Prepositions that may continue a source description, e.g. "a spokesperson for HMRC".
 SOURCE_PREPOSITIONS = frozenset("at close for from familiar in of on to with within".split())
 
