@@ -38,6 +38,9 @@ _CLAUSE_MARKERS = frozenset(
 )
 # The longest content (words) that may be a lone adjunct phrase: `in an email response to questions`.
 _MAX_ADJUNCT_WORDS = 7
+# A concessive aside of at most _ASIDE_WORDS words closed by a comma, after at most _SUBJECT_WORDS words
+# of content, stands inside the content's clause (see _inside_clause).
+_SUBJECT_WORDS, _ASIDE_WORDS = 2, 6
 # Determiners that open a noun phrase, and the prepositions after which one still belongs to the hearer.
 _NP_LEADS = frozenset("the a an this these those his her their its our my".split())
 _PLACE_PREPOSITIONS = frozenset("about across after around at before by during for from in inside into near of on outside over since with".split())
@@ -72,6 +75,16 @@ _RE_PREPOSITION_LEAD = re.compile(r"\s*(?:about|against|for|of|on|over|with)\s")
 _OPENER_INITIALS = "aehilmpsy\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}\N{LATIN SMALL LETTER LONG S}"
 # The characters that `regex` or `re` match case-insensitively to an ASCII letter that their lower case is not.
 _ODD_FOLDS = ("\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}", "\N{LATIN SMALL LETTER DOTLESS I}", "\N{LATIN SMALL LETTER LONG S}")
+
+
+def _inside_clause(text: str, body: int, start: int, after: int, end: int) -> bool:
+    """The concessive aside text[start:after]... is set off by commas after a clause's first words, its
+    subject (`said Trump, despite his wealth, is …`, `the plan, although costly, would work`): inside the
+    content, not after it."""
+    if text[start] != ",":
+        return False
+    close = text.find(",", after, end)
+    return close >= 0 and len(text[body:start].split()) <= _SUBJECT_WORDS and len(text[after:close].split()) <= _ASIDE_WORDS
 
 
 class ReportedBase(DirectRules):
@@ -141,7 +154,7 @@ class ReportedBase(DirectRules):
         after_cue = rule in _AFTER_CUE_RULES
         if after_cue and (comma >= 0 or text.find(";", body, end) >= 0):  # each aside opens with a comma or `;`
             m = P.RE_CONCESSIVE.search(text, body, end)
-            if m is not None and not self.inside_quote(m.start()):
+            if m is not None and not self.inside_quote(m.start()) and not _inside_clause(text, body, m.start(), m.end(), end):
                 end = m.start()  # `X claimed that A, although he refused B`: the aside is the writer's
         # enough words to tell a claim of two words and a lone adjunct phrase (of _MAX_ADJUNCT_WORDS)
         words = text[body:end].split(maxsplit=_MAX_ADJUNCT_WORDS + 1)

@@ -877,6 +877,22 @@ def test_a_described_source_is_a_subject_with_a_noun_phrase_after_its_head(text:
     assert not any(m.startswith(("voters", "Democrats on")) for m in mentions), mentions
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # an aside after the content is the writer's, and ends it
+        ("The mayor claimed that the plan would work, although he refused to give details.", "that the plan would work"),
+        ("Ruiz said the count was wrong, but offered no proof.", "the count was wrong"),
+        # an aside set off by commas after the content's subject is inside the content
+        ("Pollster Dana Lee said Ruiz, despite her wealth, is better placed than her rival.", "Ruiz, despite her wealth, is better placed than her rival"),
+        ("The mayor said the plan, although costly, would work.", "the plan, although costly, would work"),
+    ],
+)
+def test_a_concessive_aside_ends_the_content_unless_it_stands_inside_its_clause(text: str, content: str) -> None:
+    [claim] = _claims(text)
+    assert claim.text == content
+
+
 def test_a_number_before_in_is_no_share() -> None:
     # `12 in favour` counts votes, `13 in Philadelphia` dates an event: neither speaks
     [claim] = _claims("The vote was 12 in favour, officials said.")
