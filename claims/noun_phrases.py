@@ -319,8 +319,42 @@ def _generic_np(text: str, toks: list[Tok], end: int, after_of: bool = True) -> 
             return k
         # plain: a word of letters, apostrophes and hyphens (`self-described`, `pro-Trump`)
         if not (w.replace("’", "").replace("'", "").replace("-", "").isalpha() and low not in CLAUSE_WORDS and low not in S.DETERMINERS):
-            return None
-    return None
+            return _bare_plural(text, toks, k + 1, end)
+    return _bare_plural(text, toks, end - min(5, end), end)
+
+
+# The most words of a plural source with no determiner: `Iowa biofuels advocates`.
+_BARE_PLURAL_MAX = 3
+# Words that open an adjunct or a clause, never a source phrase: prepositions and subordinators.
+_NOT_PHRASE_LEADS = LEADING_NON_NP | S.SUBORDINATORS | frozenset("about after against before by during into over than under via without".split())
+
+
+def _bare_plural(text: str, toks: list[Tok], k: int, end: int) -> int | None:
+    """k when the plain words toks[k:end] are a plural noun and its modifiers opening the sentence or a
+    clause, before a cue a plural agrees with: `Housing advocates say`, `…, and farmers said`."""
+    if not 0 < end - k <= _BARE_PLURAL_MAX or not plural_noun(_low(text, toks[end - 1])):
+        return None
+    if (k > 0 and _low(text, toks[k - 1]) not in _CLAUSE_OPENERS) or _low(text, toks[k]) in _NOT_PHRASE_LEADS:
+        return None  # `After years of …`: an adjunct, not a subject
+    # a cue a plural agrees with (`say`, `said`, not `says`), and no participle (`took turns urging`)
+    return k if end >= len(toks) or not _low(text, toks[end]).endswith(("s", "ing")) else None
+
+
+# Words ending in s that are no plural noun: adverbs, pronouns, verbs and singular nouns.
+_NOT_PLURAL = frozenset(
+    """
+    always perhaps sometimes nevertheless besides afterwards towards backwards upstairs downstairs
+    its hers ours yours theirs this thus was has does says news politics economics series species
+    means whereas yes gas
+    """.split()
+)
+
+
+def plural_noun(low: str) -> bool:
+    """Whether a lower-case word looks like a plural noun: `advocates`, `farmers`, not `always`, `crisis` or `he's`."""
+    return (
+        len(low) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is")) and low not in _NOT_PLURAL and low.replace("-", "").isalpha()
+    )
 
 
 # Words whose `'s` is a contraction, not a possessive: `It's`, `That's`, `Let's`.

@@ -15,7 +15,7 @@ import regex
 from claims.lexicon import speakers as S
 from claims.lexicon.places import COUNTRIES
 from claims.names import ROLE_OR_TITLE, ROLEISH, TITLES, NameRun, name_runs, split_name
-from claims.noun_phrases import share_length
+from claims.noun_phrases import plural_noun, share_length
 
 # A short parenthetical aside inside a mention: "(D-N.M.)", "(R)".
 RE_ASIDE = regex.compile(r"\s*+\([^()\n]{1,30}\)")
@@ -23,7 +23,6 @@ RE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.&]*+")
 # RE_WORD for ASCII text on the faster `re` (ASCII's letters and digits are exactly A-Z, a-z and 0-9).
 RE_WORD_ASCII = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-.&]*+")
 # Singular heads that end in -s: "a news analysis", "the bus".
-_SINGULAR_S = frozenset("analysis basis bus campus census chorus crisis focus news status thesis virus".split())
 # How many names back a pronoun looks past names of the other gender.
 _NAMES_BACK = 8
 _ORGISH = S.ORG_WORDS | S.KNOWN_ORGS  # one set, one look-up per word, for speed
@@ -295,8 +294,8 @@ def _name_plan(words: tuple[str, ...], lows: list[str], mention: str, appositive
     if name and not ROLE_OR_TITLE.isdisjoint([w.rstrip(".") for w in lows[:k]]) and _ORGISH.isdisjoint(lows[k:]):
         return _person_plan(name, role, _appositive_role(appositive))
     head = lows[-1]
-    if head in S.GROUP_HEADS and head not in S.ORG_WORDS:
-        return _common_plan(words, lows, mention)  # `Police officials`, `Union members`: a group
+    if (head in S.GROUP_HEADS or (words[-1].islower() and plural_noun(head))) and head not in S.ORG_WORDS:
+        return _common_plan(words, lows, mention)  # `Police officials`, `Top Senate candidates`: a group
     if not _ORGISH.isdisjoint(lows) or words[0] == "The" or (len(words) == 1 and _acronym(words[0])):
         return _Plan(_FIXED, Resolved(_norm(_strip_the(mention)), "organization", None))
     if head in S.ROLE_WORDS:
@@ -349,7 +348,7 @@ def _common_plan(words: tuple[str, ...], lows: list[str], mention: str) -> _Plan
         answer = Resolved(_norm(_strip_the(mention)), "organization", None)
     else:
         affiliated = n < len(words) or any(w[:1].isupper() for w in words[: n - 1])
-        plural = head in S.GROUP_HEADS or (head.endswith("s") and not head.endswith("ss") and head not in _SINGULAR_S)
+        plural = head in S.GROUP_HEADS or plural_noun(head)
         unnamed = head in S.ANONYMOUS_PLURALS and not S.ACQUAINTANCE_WORDS.isdisjoint(lows[n:])
         if plural and not unnamed and (affiliated or head not in S.ANONYMOUS_PLURALS):
             answer = Resolved(_norm(mention), "group", None)  # `US officials`, `two local farmers`

@@ -334,7 +334,7 @@ NEGATIVES: list[str] = [
     'She starred in "The Long Road Home" last year.',
     'The quote "to be or not to be" is famous.',
     # scare quotes
-    'The port is busy again. Shipping agents call it "the new normal" in private.',
+    'The port is busy again. Its "new normal" is a crowded quay.',
     'Investors were nervous. The so-called "safe" assets fell too.',
     # credit and boilerplate lines
     "Photo by: Reuters\n\nThe council met on Tuesday.",
@@ -891,6 +891,42 @@ def test_a_described_source_is_a_subject_with_a_noun_phrase_after_its_head(text:
 def test_a_concessive_aside_ends_the_content_unless_it_stands_inside_its_clause(text: str, content: str) -> None:
     [claim] = _claims(text)
     assert claim.text == content
+
+
+# A plural noun with its modifiers and no determiner, opening the sentence or a clause, is a group source.
+BARE_PLURALS: list[tuple[str, str, str]] = [
+    ("Housing advocates say the rents are too high.", "Housing advocates", "group"),
+    ("And Iowa biofuels advocates say they have private promises from the candidates.", "Iowa biofuels advocates", "group"),
+    ("The rents are too high, housing advocates say.", "housing advocates", "group"),
+    ("Top Senate candidates said the bill was flawed.", "Top Senate candidates", "group"),
+]
+
+
+@pytest.mark.parametrize("text, mention, kind", BARE_PLURALS, ids=[t[:40] for t, _, _ in BARE_PLURALS])
+def test_a_bare_plural_opening_a_clause_is_a_group_source(text: str, mention: str, kind: str) -> None:
+    [claim] = _claims(text)
+    assert (claim.mention, claim.speaker, claim.speaker_kind) == (mention, mention, kind)
+
+
+def test_a_label_a_plural_source_gives_is_its_mixed_claim() -> None:
+    # the words in quote marks are the agents', as in `Clinton called them "deplorables"`
+    [claim] = _claims('The port is busy again. Shipping agents call it "the new normal" in private.')
+    assert (claim.kind, claim.mention, claim.speaker_kind, claim.cue) == ("mixed", "Shipping agents", "group", "call")
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("After years of delays, the city council finally said the bridge would open.", "After years"),
+        ("Speakers took turns urging the crowd to stay calm.", "Speakers took turns"),
+        ("He always says the rents are too high.", "always"),
+        ("Sanders says the rents are too high.", None),  # a name, not a plural: a person
+    ],
+)
+def test_a_bare_plural_is_no_adjunct_verb_or_name(text: str, wrong: str | None) -> None:
+    claims = _claims(text)
+    assert all(c.mention != wrong for c in claims)
+    assert all(c.speaker_kind != "group" for c in claims)
 
 
 def test_a_number_before_in_is_no_share() -> None:
