@@ -219,13 +219,19 @@ def _share(text: str, toks: list[Tok], end: int) -> int | None:
 def share_length(lows: list[str]) -> int:
     """How many of the last lower-case words name a poll's share of its respondents: 1 (`half`), 2
     (`42 %`) or 3 (`one in five`, `three in 10`); 0 when they name none."""
-    if lows and lows[-1] in S.SHARE_SOURCES:
+    if lows and (lows[-1] in S.SHARE_SOURCES or _hyphenated_share(lows[-1])):
         return 1
     if len(lows) >= 2 and lows[-1] == "%" and lows[-2].isdigit():
         return 2
     if len(lows) >= 3 and lows[-2] == "in" and _share_number(lows[-3]) and _share_number(lows[-1]):
         return 3
     return 0
+
+
+def _hyphenated_share(word: str) -> bool:
+    """A fraction written as one word: `two-thirds`, `three-quarters`."""
+    number, _, part = word.partition("-")
+    return part in S.SHARE_SOURCES and _share_number(number)
 
 
 def _share_number(word: str) -> bool:

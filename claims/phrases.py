@@ -72,12 +72,13 @@ def _adverb(word: str) -> bool:
     return len(word) > 4 and word.endswith("ly") and word.isalpha() and word.islower() and word not in C.NOT_ADVERBS
 
 
-def subject_np(text: str, toks: list[Tok], end: int) -> Mention | None:
-    """A longer subject opening the sentence, made of toks[:end] after sentence openers:
+def subject_np(text: str, toks: list[Tok], end: int, begin: int = 0) -> Mention | None:
+    """A longer subject opening the sentence, made of toks[begin:end] after sentence openers:
     `Clinton communication director Jennifer Palmieri`, `The city of Phoenix`. It ends in a capitalised
     word or a source head and holds no comma, clause word or verb form, nor more than three plain words
-    in a row. For when the phrase just before the cue does not open the clause."""
-    k = 0
+    in a row. For when the phrase just before the cue does not open the clause; `begin` is where the
+    clause starts after a leading phrase (`In Iowa, about half of voters`)."""
+    k = begin
     while k < end and (tok_word(text, toks[k]).lower() in S.SENTENCE_OPENERS or tok_word(text, toks[k]) == ","):
         k += 1
     if not 1 < end - k <= _MAX_SUBJECT or tok_word(text, toks[k]).lower() in LEADING_NON_NP | PRONOUNS:
@@ -94,8 +95,8 @@ def subject_np(text: str, toks: list[Tok], end: int) -> Mention | None:
             if not (w in "()-’'" or np_token(text, toks, j)):
                 return None  # a comma, a quote mark, a colon
             continue
-        if capitalised(w) or low in NP_WORDS or (respondents and j == end - 1):
-            plain = 0
+        if capitalised(w) or low in NP_WORDS or (respondents and j == end - 1) or (j == k and low in S.SHARE_HEDGES):
+            plain = 0  # a hedge only opens the subject: `nearly two-thirds of voters`
             continue
         if low.endswith("ed") and j + 1 < end and tok_word(text, toks[j + 1]).lower() in HEADS:
             continue  # an adjective before its head: `registered voters`, `elected officials`

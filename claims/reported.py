@@ -301,6 +301,16 @@ class ReportedRules(ClauseRules):
             return None  # `When he bought the mine, Clarke said, …`: the content follows the cue
         return self._claim(sent, sent.start, self._content_end(toks, k), "reported-speaker-last", m, cue_span)
 
+    def _opener_comma(self, toks: list[Tok], end: int) -> int | None:
+        """The index of the comma closing a short prepositional phrase that opens toks[:end] (`In each of
+        the five states,`), after which the clause's subject starts; None when none opens it."""
+        if end < 4 or self.low[toks[0][0] : toks[0][1]] not in _HEAD_PREPOSITIONS:
+            return None
+        for j in range(1, min(end - 1, _MAX_OPENER + 1)):
+            if self.text[toks[j][0]] == ",":
+                return None if self.inside_quote(toks[j][0]) else j
+        return None
+
     def _main_clause_after_opener(self, toks: list[Tok], end: int) -> bool:
         """Whether toks[:end], opened by a subordinate or prepositional phrase, goes on to a main clause
         after its first comma: `In that step, officers can search phones` (not `In January, in his
@@ -360,6 +370,10 @@ class ReportedRules(ClauseRules):
         if not opens:
             m = subject_np(self.text, toks, aux)
             opens = m is not None and self._starts_clause(sent.start, m.start)
+        if not opens and not self.low.endswith("ing", cue[0], cue[1]):  # not `…, Byrne gives an account of Clinton telling`
+            comma = self._opener_comma(toks, aux)
+            m = subject_np(self.text, toks, aux, comma + 1) if comma is not None else None
+            opens = m is not None
         if m is None or not opens:
             return None
         if self._is_who(m):
@@ -400,6 +414,8 @@ def _lone_adjunct(words: list[str]) -> bool:
     return len(words) <= 6 and words[0].lower() in _HEAD_PREPOSITIONS and not has_clause(words)
 
 
+# The most tokens of a leading phrase before the subject it is set off from by a comma.
+_MAX_OPENER = 8
 # Prepositions that open a sentence-initial adjunct phrase.
 _HEAD_PREPOSITIONS = frozenset("after among at before by during for from in inside on over since through under with within".split())
 

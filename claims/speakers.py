@@ -275,7 +275,7 @@ def _plan(mention: str, appositive: str | None) -> _Plan:
                 return _person_plan(named, words[1:] if low0 in S.DETERMINERS else words, None)
     if len(words) == 1 and low0 in S.PRONOUNS:
         return _Plan(_PRONOUN, _UNKNOWN, low0)
-    if _share(mention, lows):
+    if _share(mention, lows) or share_length(lows[: _core_length(lows)]) > 0:
         return _Plan(_FIXED, Resolved(_norm(mention), "group", None))  # `nearly half`, `one in five`: poll respondents
     if low0 in S.DETERMINERS and (len(words) == 1 or not words[1][:1].isupper() or lows[1] in ROLEISH):
         return _common_plan(words, lows, mention)

@@ -929,6 +929,20 @@ def test_a_bare_plural_is_no_adjunct_verb_or_name(text: str, wrong: str | None) 
     assert all(c.speaker_kind != "group" for c in claims)
 
 
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # after a leading phrase set off by a comma, a longer subject still opens the clause
+        ("In Iowa, about half of voters said the plan would work.", "about half of voters"),
+        ("On the main issue of the race, nearly two-thirds of Democratic voters said taxes were too high.", "nearly two-thirds of Democratic voters"),
+        ("In each of the five states, most primary voters say they prefer an outsider.", "most primary voters"),
+    ],
+)
+def test_a_share_of_a_group_after_a_leading_phrase_is_a_group_source(text: str, mention: str) -> None:
+    [claim] = _claims("Poll finds a divided state\n\nThe survey was taken last week.\n\n" + text)
+    assert (claim.mention, claim.speaker_kind) == (mention, "group")
+
+
 def test_a_number_before_in_is_no_share() -> None:
     # `12 in favour` counts votes, `13 in Philadelphia` dates an event: neither speaks
     [claim] = _claims("The vote was 12 in favour, officials said.")
