@@ -189,7 +189,7 @@ def _postmodified(text: str, toks: list[Tok], end: int) -> int | None:
 
 def _source_head(low: str) -> bool:
     """A word that heads a source phrase: `people`, `official`, `aides`, `spokesman`."""
-    return low in HEADS and low not in S.ORG_WORDS or (low.endswith("s") and low[:-1] in S.ANONYMOUS_HEADS)
+    return (low in HEADS and low not in S.ORG_WORDS) or (low.endswith("s") and low[:-1] in S.ANONYMOUS_HEADS)
 
 
 def _object_word(text: str, toks: list[Tok], k: int, low: str) -> bool:
@@ -307,7 +307,8 @@ def _generic_np(text: str, toks: list[Tok], end: int, after_of: bool = True) -> 
     """A short determiner-led phrase such as "the newspaper" or "a statement from the ministry", or
     one led by a name's possessive ("Romney's associates"); with after_of, a phrase after `of` takes
     in the phrase or quantifier before it ("the organizer of the rally", "some of the women"), once:
-    a chain of `of` phrases is not followed back (nor could it be without end)."""
+    a chain of `of` phrases is not followed back (nor could it be without end). With no lead word, a
+    plural opening the clause is the phrase (`Housing advocates`, see _bare_plural)."""
     # From the cue back: the first lead word of up to five before it starts the phrase if every word
     # after it is plain; a word that is not plain ends the search, as any lead before it would hold it.
     for k in range(end - 1, end - min(5, end) - 1, -1):

@@ -78,9 +78,9 @@ _ODD_FOLDS = ("\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}", "\N{LATIN SMALL LETTE
 
 
 def _inside_clause(text: str, body: int, start: int, after: int, end: int) -> bool:
-    """The concessive aside text[start:after]... is set off by commas after a clause's first words, its
-    subject (`said Trump, despite his wealth, is …`, `the plan, although costly, would work`): inside the
-    content, not after it."""
+    """Whether the concessive aside opened by text[start:after] is set off by commas after the content's
+    first words, its subject (`said Trump, despite his wealth, is …`, `the plan, although costly, would
+    work`): then it stands inside the content, not after it."""
     if text[start] != ",":
         return False
     close = text.find(",", after, end)

@@ -22,7 +22,6 @@ RE_ASIDE = regex.compile(r"\s*+\([^()\n]{1,30}\)")
 RE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.&]*+")
 # RE_WORD for ASCII text on the faster `re` (ASCII's letters and digits are exactly A-Z, a-z and 0-9).
 RE_WORD_ASCII = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-.&]*+")
-# Singular heads that end in -s: "a news analysis", "the bus".
 # How many names back a pronoun looks past names of the other gender.
 _NAMES_BACK = 8
 _ORGISH = S.ORG_WORDS | S.KNOWN_ORGS  # one set, one look-up per word, for speed
