@@ -274,12 +274,15 @@ def _plan(mention: str, appositive: str | None) -> _Plan:
                 return _person_plan(named, words[1:] if low0 in S.DETERMINERS else words, None)
     if len(words) == 1 and low0 in S.PRONOUNS:
         return _Plan(_PRONOUN, _UNKNOWN, low0)
-    if _share(mention, lows) or share_length(lows[: _core_length(lows)]) > 0:
+    core = _core_length(lows)
+    if _share(mention, lows, core):
         return _Plan(_FIXED, Resolved(_norm(mention), "group", None))  # `nearly half`, `one in five`: poll respondents
     if low0 in S.DETERMINERS and (len(words) == 1 or not words[1][:1].isupper() or lows[1] in ROLEISH):
         return _common_plan(words, lows, mention)
-    if _described_plural(lows):
-        return _common_plan(words, lows, mention)  # `People familiar with the plan`, `Republicans in Congress`
+    if core < len(lows) and lows[core - 1] in S.GROUP_HEADS:
+        # `People familiar with the plan`, `Republicans in Congress`: a plural head, then what describes it;
+        # the head, not a word after it, says what kind of source speaks.
+        return _common_plan(words, lows, mention)
     plan = _name_plan(words, lows, mention, appositive)
     if _country(words):
         # `Egypt says`, `South Korea said`, `the U.S. said`: a state speaking.
@@ -308,13 +311,6 @@ def _name_plan(words: tuple[str, ...], lows: list[str], mention: str, appositive
     return _Plan(_FIXED, _UNKNOWN)
 
 
-def _described_plural(lows: list[str]) -> bool:
-    """A plural source head, then a phrase that describes it (`officials familiar with the plan`,
-    `Republicans in Congress`): the head, not the words after it, says what kind of source speaks."""
-    n = _core_length(lows)
-    return n < len(lows) and lows[n - 1] in S.GROUP_HEADS
-
-
 def _core_length(lows: Sequence[str]) -> int:
     """How many words a source phrase has before what describes it: its first preposition after the
     first word, or a postmodifier before that (`a spokesperson for HMRC`, `people briefed on the talks`)."""
@@ -324,10 +320,10 @@ def _core_length(lows: Sequence[str]) -> int:
     return len(lows)
 
 
-def _share(mention: str, lows: list[str]) -> bool:
-    """A poll's share of its respondents (`nearly half`, `42%`, `one in five`), as noun_phrases reads one;
-    the mention's words hold no `%`."""
-    return mention.endswith("%") or share_length(lows) > 0
+def _share(mention: str, lows: list[str], core: int) -> bool:
+    """A poll's share of its respondents (`nearly half`, `42%`, `one in five`), as noun_phrases reads one,
+    in the whole mention or in its first `core` words (`About half of voters`); the words hold no `%`."""
+    return mention.endswith("%") or share_length(lows) > 0 or (core < len(lows) and share_length(lows[:core]) > 0)
 
 
 def _person_plan(name: Sequence[str], role: Sequence[str], appos_role: str | None) -> _Plan:
