@@ -7,6 +7,8 @@ file path or a SQLAlchemy URL (`postgres://...` is read as `postgresql+psycopg:/
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -98,7 +100,7 @@ def _set_up_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         if not memory:
-            cursor.execute("PRAGMA journal_mode=WAL")
+            _switch_to_wal(cursor)
             # In WAL mode NORMAL survives a killed process; only a power cut may lose the last commits.
             cursor.execute("PRAGMA synchronous=NORMAL")
             # Checkpoint the WAL every WAL_CHECKPOINT_PAGES pages instead of SQLite's 1,000: each
@@ -116,6 +118,24 @@ def _set_up_sqlite(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN")
         else:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """PRAGMA journal_mode=WAL, waiting as the busy timeout would. The switch needs the file to itself
+    and SQLite fails it at once, without the busy timeout, while another connection holds a lock: two
+    processes opening a new database together would see "database is locked". Once the file is in
+    WAL mode (it stays so), the pragma takes no lock and this returns at the first try."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
 
 
 def reader(engine: Engine) -> Engine:

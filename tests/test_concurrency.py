@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from sqlalchemy import func
@@ -105,3 +107,22 @@ def test_concurrent_verify_keeps_both_reviews(db_url: str, tmp_path: Path) -> No
     engine.dispose()
     assert sorted(r.reviewer for r in reviews) == ["ann", "bob"]
     assert status == reviews[-1].status  # the claim shows the latest verdict
+
+
+def test_opening_a_new_database_waits_for_a_connection_that_holds_it(tmp_path: Path) -> None:
+    # A new file is not yet in WAL mode, and switching it needs the file to itself: SQLite fails the
+    # switch at once while another connection holds a lock, as when two processes open it together.
+    path = tmp_path / "new.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("CREATE TABLE other (x)")
+    release = threading.Timer(0.3, holder.execute, args=("COMMIT",))
+    release.start()
+    try:
+        engine = open_store(str(path))
+    finally:
+        release.join()
+        holder.close()
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    engine.dispose()
