@@ -10,7 +10,8 @@ from functools import lru_cache
 import regex
 
 from claims.lexicon import speakers as S
-from claims.patterns import ABBREVIATIONS, RE_BEYOND_FAST_TOKEN, class_in_ranges
+from claims.patterns import ABBREVIATIONS, class_in_ranges
+from claims.text import in_fast_ranges
 
 ROLEISH = S.ROLE_WORDS | S.ROLE_MODIFIERS
 TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady mx".split())
@@ -101,10 +102,13 @@ def _run_parts(run: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     return (tuple(role), tuple(name)) if name else None
 
 
-def name_runs(text: str, quoted: tuple[tuple[int, int], ...], several_words: bool = False) -> list[NameRun]:
+def name_runs(
+    text: str, quoted: tuple[tuple[int, int], ...], several_words: bool = False, in_range: bool | None = None
+) -> list[NameRun]:
     """The name runs of `text` outside the quote spans `quoted` (sorted), in text order; with
-    `several_words`, only the runs of two words or more."""
-    fast = text.isascii() or RE_BEYOND_FAST_TOKEN.search(text) is None  # ASCII: in range, found in one pass
+    `several_words`, only the runs of two words or more. `in_range`: whether all of `text` lies in
+    the fast ranges (text.in_fast_ranges), when the caller knows; None finds out."""
+    fast = in_range if in_range is not None else in_fast_ranges(text)
     if several_words:
         pattern = RE_CAP_RUN_OF_WORDS_FAST if fast else RE_CAP_RUN_OF_WORDS
     else:

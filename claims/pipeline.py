@@ -88,9 +88,13 @@ def _parse_batch(articles: list[Article]) -> list[ParsedArticle]:
     paras = [text.paragraphs(a.text, h.skip_spans) for a, h in zip(articles, heads, strict=True)]
     quotes = [text.find_quotes(a.text, p) for a, p in zip(articles, paras, strict=True)]
     sents = [text.sentences(a.text, p, q) for a, p, q in zip(articles, paras, quotes, strict=True)]
-    spans = [find_claim_spans(a.text, p, q, s) for a, p, q, s in zip(articles, paras, quotes, sents, strict=True)]
+    # whether each text lies in the ranges the fast patterns cover: one scan, for both the finders and the resolver
+    fast = [text.in_fast_ranges(a.text) for a in articles]
+    spans = [
+        find_claim_spans(a.text, p, q, s, f) for a, p, q, s, f in zip(articles, paras, quotes, sents, fast, strict=True)
+    ]
     out: list[ParsedArticle] = []
-    for a, head, found, claim_spans in zip(articles, heads, quotes, spans, strict=True):
+    for a, head, found, claim_spans, in_range in zip(articles, heads, quotes, spans, fast, strict=True):
         published = a.published or head.published
         out.append(
             ParsedArticle(
@@ -98,17 +102,21 @@ def _parse_batch(articles: list[Article]) -> list[ParsedArticle]:
                 title=a.title or head.title,
                 published=published,
                 outlet=a.outlet or head.outlet,
-                claims=_resolve_claims(a.text, claim_spans, tuple((q.start, q.end) for q in found), published),
+                claims=_resolve_claims(a.text, claim_spans, tuple((q.start, q.end) for q in found), published, in_range),
             )
         )
     return out
 
 
 def _resolve_claims(
-    article: str, spans: list[ClaimSpan], quoted: tuple[tuple[int, int], ...], published: dt.date | None
+    article: str,
+    spans: list[ClaimSpan],
+    quoted: tuple[tuple[int, int], ...],
+    published: dt.date | None,
+    in_range: bool,
 ) -> tuple[Claim, ...]:
     """The claims of the claim spans, in order: speakers resolved, said-on dates found."""
-    resolver = SpeakerResolver(article, quoted)
+    resolver = SpeakerResolver(article, quoted, in_range)
     claims: list[Claim] = []
     narrative: dt.date | None = None
     for span in spans:

@@ -15,10 +15,11 @@ __all__ = ["RULE_CONFIDENCE", "ClaimSpan", "find_claim_spans"]
 
 
 def find_claim_spans(
-    text: str, paras: list[tuple[int, int]], quotes: list[Quote], sents: list[Sentence]
+    text: str, paras: list[tuple[int, int]], quotes: list[Quote], sents: list[Sentence], in_range: bool | None = None
 ) -> list[ClaimSpan]:
-    """Every claim span of the article in text order, speakers not yet resolved."""
-    finder = ReportedRules(text, paras, quotes, sents)
+    """Every claim span of the article in text order, speakers not yet resolved. `in_range` is
+    text.in_fast_ranges(text) when the caller has it (None: found here)."""
+    finder = ReportedRules(text, paras, quotes, sents, in_range)
     direct, consumed = finder.direct()
     spans = direct + finder.reported(consumed, direct)
     spans.sort(key=lambda c: (c.start, c.end))

@@ -90,8 +90,15 @@ def _inside_clause(text: str, body: int, start: int, after: int, end: int) -> bo
 class ReportedBase(DirectRules):
     """What the reported-speech passes build on: content trimming and the rules named by a source phrase."""
 
-    def __init__(self, text: str, paras: list[tuple[int, int]], quotes: list[Quote], sents: list[Sentence]):
-        super().__init__(text, paras, quotes, sents)
+    def __init__(
+        self,
+        text: str,
+        paras: list[tuple[int, int]],
+        quotes: list[Quote],
+        sents: list[Sentence],
+        in_range: bool | None = None,
+    ):
+        super().__init__(text, paras, quotes, sents, in_range)
         # case-insensitive patterns can run case-sensitively on self.low (lower-case literals only)
         self._folds_plain = not any(ch in text for ch in _ODD_FOLDS)
         # (toks, cue token, where its auxiliaries start, the phrase before them) of the last cue whose

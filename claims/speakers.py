@@ -48,9 +48,10 @@ def _norm(s: str) -> str:
 class SpeakerResolver:
     """Resolves mentions in reading order; remembers the speakers seen so far in the article."""
 
-    def __init__(self, text: str, quoted: tuple[tuple[int, int], ...] = ()):
+    def __init__(self, text: str, quoted: tuple[tuple[int, int], ...] = (), in_range: bool | None = None):
         self.text = text
         self._quoted = quoted  # quote spans: a capitalised run inside a quote is not a name in play
+        self._in_range = in_range  # whether the text lies in the fast ranges, when the caller knows
         self.history: list[tuple[int, Resolved]] = []  # (position, speaker) of earlier claims
         # What later mentions ask of the history, kept up to date as it grows (`_remember`), so a
         # question costs a look-up, not a walk over every earlier claim:
@@ -70,14 +71,14 @@ class SpeakerResolver:
 
     def _name_runs(self) -> list[NameRun]:
         if self._runs is None:
-            self._runs = name_runs(self.text, self._quoted)
+            self._runs = name_runs(self.text, self._quoted, in_range=self._in_range)
         return self._runs
 
     def _long_runs(self) -> list[NameRun]:
         """The name runs of two words or more: all that role and full-name questions need, and found
         by a scan that skips the many one-word runs (sentence-initial words), for speed."""
         if self._runs_of_words is None:
-            self._runs_of_words = name_runs(self.text, self._quoted, several_words=True)
+            self._runs_of_words = name_runs(self.text, self._quoted, several_words=True, in_range=self._in_range)
         return self._runs_of_words
 
     def _full_name(self, word: str) -> str | None:
