@@ -50,12 +50,44 @@ QUOTE_CLOSE = "\"'”’»"
 _SEPARATOR = P.class_in_ranges(re.compile(r"[^\w’'\-]")) + P.class_beyond_ranges()
 _RE_CUE_AFTER_FAST = re.compile(f"[{_SEPARATOR}](?P<cue>{P.trie(P.CUE_FORMS)})" + r"(?![\w\-])")
 
+# The same scan, twice as fast on news text: `re` finds a one-character literal prefix with a tight
+# loop, but tests a class prefix against each character. So the text is copied one byte a character
+# (latin-1, `?` for what lies beyond it) through a table that turns every separator into a space and
+# every other non-ASCII character into `_`, and cues are found after a literal space there. Every cue
+# _RE_CUE_AFTER_FAST finds is found there too (cue words are ASCII; ASCII letters map to themselves
+# and nothing else maps to a letter); a find where a space may stand for another character, or whose
+# next character lies beyond latin-1, is checked against _RE_CUE_AFTER_FAST at the same place.
+assert all(form.isascii() for form in P.CUE_FORMS)
+_RE_SEPARATOR = re.compile(f"[{_SEPARATOR}]")
+_SEPARATORS_TO_SPACE = bytes(
+    0x20 if _RE_SEPARATOR.fullmatch(chr(b)) else b if b < 0x80 else ord("_") for b in range(256)
+)
+_RE_CUE_AFTER_SPACE = re.compile(rb" (?P<cue>" + P.trie(P.CUE_FORMS).encode() + rb")(?![\w\-])")
+
+
+def _cues_after_space(low: str, start: int) -> list[tuple[int, int]] | None:
+    """_RE_CUE_AFTER_FAST's cue spans in low[start:], or None when a find fails the check (`’said`:
+    that apostrophe is no separator), for the exact pattern to scan instead."""
+    raw = low.encode("latin-1", "replace").translate(_SEPARATORS_TO_SPACE)
+    n = len(low)
+    spans: list[tuple[int, int]] = []
+    for m in _RE_CUE_AFTER_SPACE.finditer(raw, start):
+        s, e = m.span("cue")
+        if low[s - 1] != " " or (e < n and ord(low[e]) > 0xFF) or raw.find(b" ", s, e) >= 0:
+            exact = _RE_CUE_AFTER_FAST.match(low, s - 1)
+            if exact is None or exact.span("cue") != (s, e):
+                return None
+        spans.append((s, e))
+    return spans
+
 
 def _cue_spans(low: str) -> list[tuple[int, int]]:
     """Every cue in the lower-cased text, as P.RE_CUE then P.RE_CUE_AFTER find them."""
     first = P.RE_CUE.match(low)
     start = 0 if first is None else first.end()
-    spans = [m.span("cue") for m in _RE_CUE_AFTER_FAST.finditer(low, start)]
+    spans = _cues_after_space(low, start)
+    if spans is None:
+        spans = [m.span("cue") for m in _RE_CUE_AFTER_FAST.finditer(low, start)]
     for s, _ in spans:
         if not in_fast_ranges(low[s - 1]):  # outside the exact ranges: ask `re` itself
             spans = [m.span("cue") for m in P.RE_CUE_AFTER.finditer(low, start)]
@@ -110,13 +142,21 @@ class ClaimSpan:
 class FinderBase:
     """Scans one article: its paragraphs, quotes, sentences and cue positions."""
 
-    def __init__(self, text: str, paras: list[tuple[int, int]], quotes: list[Quote], sents: list[Sentence]):
+    def __init__(
+        self,
+        text: str,
+        paras: list[tuple[int, int]],
+        quotes: list[Quote],
+        sents: list[Sentence],
+        in_range: bool | None = None,
+    ):
         self.text = text
         self.paras = paras
         self.quotes = quotes
         self.qstarts = [q.start for q in quotes]
         self.sents = sents
-        self.in_range = in_fast_ranges(text)  # tokens() need not check each range: see text.tokens
+        # tokens() need not check each range (see text.tokens); the caller may have found it already
+        self.in_range = in_fast_ranges(text) if in_range is None else in_range
         low = text.lower()
         if len(low) != len(text):  # a few characters change length when lower-cased: keep offsets exact
             low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)

@@ -175,3 +175,25 @@ def test_noise_around_an_article_changes_no_claim(before: list[str], after: list
     check_offsets(text, embedded)
     # Every claim lies inside the article, at the same place and with the same text and kind.
     assert key(embedded.claims, len(head)) == key(ALONE.claims, 0)
+
+
+# --- the cue scan's fast path finds what the plain patterns find ----------------------------------
+
+# Characters next to a cue that the fast path must not misread: an apostrophe that is no separator,
+# dashes and quote marks that are, letters beyond latin-1 (Polish, Greek), latin-1 letters, a hyphen.
+CUE_NEIGHBOURS = ("\N{RIGHT SINGLE QUOTATION MARK}", "\N{EM DASH}", "\N{LEFT DOUBLE QUOTATION MARK}", "ł", "α", "é", "-", "'", "_", "?", "7")
+cue_text = st.lists(st.sampled_from(FRAGMENTS + CUE_NEIGHBOURS + ("said", "according", " to", "told")), max_size=60).map("".join)
+
+
+@SETTINGS
+@given(text=cue_text | any_text)
+def test_the_fast_cue_scan_finds_what_the_plain_patterns_find(text: str) -> None:
+    from claims.patterns import RE_CUE_AFTER
+    from claims.quote_base import _cue_spans
+
+    low = text.lower()
+    assume(len(low) == len(text))
+    first = RE_CUE.match(low)
+    start = 0 if first is None else first.end()
+    plain = ([first.span()] if first else []) + [m.span("cue") for m in RE_CUE_AFTER.finditer(low, start)]
+    assert _cue_spans(low) == plain
