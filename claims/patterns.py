@@ -58,13 +58,16 @@ def class_in_ranges(member: regex.Pattern[str] | re.Pattern[str]) -> str:
     return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in runs)
 
 
-_WORD_CHARS = class_in_ranges(regex.compile(r"[\p{L}\p{N}]"))
-_SPACE_CHARS = class_in_ranges(regex.compile(r"\s"))
+WORD_CHARS_FAST = class_in_ranges(regex.compile(r"[\p{L}\p{N}]"))
+SPACE_CHARS_FAST = class_in_ranges(regex.compile(r"\s"))
+TOKEN_JOINERS = "’'.-&"  # one of these between two runs of word characters joins them into one token
 # A group repeated possessively is written as an atomic group, `(?>(?:…)*)` for `(?:…)*+`, in every `re`
 # pattern: CPython's `re` before 3.11.5 matched the possessive form wrongly (python/cpython#106052 and
 # #100061; Debian 12's Python is 3.11.2), cutting "Mr. Obama" into one token "Mr." there. The atomic
 # form is right on every 3.11 and is what 3.11.5 compiles the possessive one to. (`regex` is unaffected.)
-RE_TOKEN_FAST = re.compile(rf"[{_WORD_CHARS}]++(?>(?:[’'.\-&][{_WORD_CHARS}]++)*)|[^{_SPACE_CHARS}{_WORD_CHARS}]")
+RE_TOKEN_FAST = re.compile(
+    rf"[{WORD_CHARS_FAST}]++(?>(?:[{re.escape(TOKEN_JOINERS)}][{WORD_CHARS_FAST}]++)*)|[^{SPACE_CHARS_FAST}{WORD_CHARS_FAST}]"
+)
 
 
 def class_beyond_ranges() -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
 
@@ -229,11 +230,41 @@ def in_fast_ranges(text: str) -> bool:
     return text.isascii() or P.RE_BEYOND_FAST_TOKEN.search(text) is None
 
 
+def _token_classes() -> bytes:
+    """One byte a code point up to the end of P.FAST_RANGES, the class RE_TOKEN_FAST gives it: 1 a
+    word character, 2 white space, 3 a joiner inside a word (’ ' . - &), 0 any other (punctuation, as
+    is every code point outside the ranges and past the table)."""
+    word = re.compile(f"[{P.WORD_CHARS_FAST}]")
+    space = re.compile(f"[{P.SPACE_CHARS_FAST}]")
+    table = bytearray(P.FAST_RANGES[-1][1] + 1)
+    for lo, hi in P.FAST_RANGES:
+        for code in range(lo, hi + 1):
+            ch = chr(code)
+            table[code] = 1 if word.match(ch) else 2 if space.match(ch) else 3 if ch in P.TOKEN_JOINERS else 0
+    return bytes(table)
+
+
+def _c_tokeniser() -> Callable[[str, int, int, bytes], list[tuple[int, int]]] | None:
+    """The tokeniser in C that a compiled install builds (claims/_speedups.c), else None."""
+    try:
+        from claims._speedups import tokens as c_tokens
+    except ImportError:
+        return None
+    return c_tokens
+
+
+_TOKEN_CLASSES = _token_classes()
+# RE_TOKEN_FAST's tokens, found 3 to 4 times faster in C when the compiled install has built it
+_C_TOKENS = _c_tokeniser()
+
+
 def tokens(text: str, start: int, end: int, in_range: bool = False) -> list[tuple[int, int]]:
     """Word and punctuation tokens of text[start:end] as (start, end) offsets. in_range=True says the
     caller has found with in_fast_ranges() that the whole text lies in the fast ranges, for speed
     (a range check per call cost a regex search each time)."""
     if in_range or text.isascii() or P.RE_BEYOND_FAST_TOKEN.search(text, start, end) is None:
+        if _C_TOKENS is not None:
+            return _C_TOKENS(text, start, end, _TOKEN_CLASSES)
         return list(map(_SPAN, P.RE_TOKEN_FAST.finditer(text, start, end)))
     return [m.span() for m in P.RE_TOKEN.finditer(text, start, end)]
 

@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import string
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -197,3 +198,23 @@ def test_the_fast_cue_scan_finds_what_the_plain_patterns_find(text: str) -> None
     start = 0 if first is None else first.end()
     plain = ([first.span()] if first else []) + [m.span("cue") for m in RE_CUE_AFTER.finditer(low, start)]
     assert _cue_spans(low) == plain
+
+
+# --- the compiled install's C tokeniser cuts text as the pattern does ---------------------------------
+
+# Characters of every class the tokeniser tells apart, in and beyond its table: word characters (ASCII,
+# latin-1, Latin Extended, Greek), white space of several kinds, the joiners, and punctuation.
+TOKEN_CHARS = "aZ7é\u0142\u024f\u0250α ßß\t\n\u00a0\u2000\u2028\u205f.'-&\u2019,;:\"\u201c\u201d()\u2014\u2070\U0001f600\x1c"
+token_text = st.text(alphabet=TOKEN_CHARS, max_size=60) | fragment_text
+
+
+@SETTINGS
+@given(text=token_text, data=st.data())
+def test_the_c_tokeniser_cuts_text_as_the_pattern_does(text: str, data: st.DataObject) -> None:
+    speedups = pytest.importorskip("claims._speedups", reason="built only by the compiled install (CLAIMS_COMPILE=1)")
+    from claims.patterns import RE_TOKEN_FAST
+    from claims.text import _TOKEN_CLASSES
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert speedups.tokens(text, start, end, _TOKEN_CLASSES) == [m.span() for m in RE_TOKEN_FAST.finditer(text, start, end)]
