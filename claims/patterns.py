@@ -70,17 +70,6 @@ RE_TOKEN_FAST = re.compile(
 )
 
 
-def class_beyond_ranges() -> str:
-    """A `re` character-class body holding every code point outside FAST_RANGES."""
-    runs, lo = [], 0
-    for start, end in FAST_RANGES:
-        if start > lo:
-            runs.append((lo, start - 1))
-        lo = end + 1
-    runs.append((lo, 0x10FFFF))
-    return "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in runs)
-
-
 RE_BEYOND_FAST_TOKEN = re.compile(
     "[^" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in FAST_RANGES) + "]"
 )

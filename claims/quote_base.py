@@ -41,26 +41,17 @@ MAX_TAIL = 14
 TRAIL = ".!?;:,—–- \t"
 QUOTE_CLOSE = "\"'”’»"
 
-# P.RE_CUE_AFTER with its separator class `[^\w’'\-]` spelled out, for speed: inside the ranges where
-# news text lives (P.FAST_RANGES, those of P.RE_TOKEN_FAST) the class lists exactly the characters that are neither
-# word characters nor ’ ' -, so `re` tests each character against a bitmap instead of asking Unicode
-# whether it is a word character (a cue scan takes 23 us an article against 32). Outside those ranges it
-# accepts every character, a superset; a cue found after such a character is checked in _cue_spans.
-# (`re`'s \w is str.isalnum() or `_`, so the class built from `re` here is exact.)
-_SEPARATOR = P.class_in_ranges(re.compile(r"[^\w’'\-]")) + P.class_beyond_ranges()
-_RE_CUE_AFTER_FAST = re.compile(f"[{_SEPARATOR}](?P<cue>{P.trie(P.CUE_FORMS)})" + r"(?![\w\-])")
-
-# The same scan in a fifth fewer instructions on the fixture articles (callgrind). `re` finds a
+# P.RE_CUE_AFTER's scan, in a fifth fewer instructions on the fixture articles (callgrind). `re` finds a
 # one-character literal prefix with a tight loop, but tests a class prefix against each character.
 # So the text is copied one byte a character (latin-1, `?` for what lies beyond it) through a table
-# that turns every separator into a space and every other non-ASCII character into `_`, and cues are
-# found after a literal space there. Every cue _RE_CUE_AFTER_FAST finds is found there too (cue words
-# are ASCII; ASCII letters map to themselves and nothing else maps to a letter); a find where a space
-# may stand for another character, or whose next character lies beyond latin-1, is checked against
-# _RE_CUE_AFTER_FAST at the same place.
+# that turns every separator (P.RE_CUE_AFTER's first class) into a space and every other non-ASCII
+# character into `_`, and cues are found after a literal space there. Every cue P.RE_CUE_AFTER finds is
+# found there too (cue words are ASCII; ASCII letters map to themselves and nothing else maps to a
+# letter); a find where a space may stand for another character, or whose next character lies beyond
+# latin-1, is checked against P.RE_CUE_AFTER at the same place.
 if not all(form.isascii() for form in P.CUE_FORMS):
     raise ValueError("cue words must be ASCII for the byte-copy scan below")
-_RE_SEPARATOR = re.compile(f"[{_SEPARATOR}]")
+_RE_SEPARATOR = re.compile(r"[^\w’'\-]")
 _SEPARATORS_TO_SPACE = bytes(
     0x20 if _RE_SEPARATOR.fullmatch(chr(b)) else b if b < 0x80 else ord("_") for b in range(256)
 )
@@ -68,15 +59,15 @@ _RE_CUE_AFTER_SPACE = re.compile(rb" (?P<cue>" + P.trie(P.CUE_FORMS).encode() + 
 
 
 def _cues_after_space(low: str, start: int) -> list[tuple[int, int]] | None:
-    """_RE_CUE_AFTER_FAST's cue spans in low[start:], or None when a find fails the check (`’said`:
-    that apostrophe is no separator), for the exact pattern to scan instead."""
+    """P.RE_CUE_AFTER's cue spans in low[start:], or None when a find fails the check (`’said`: that
+    apostrophe is no separator), for the pattern itself to scan instead."""
     raw = low.encode("latin-1", "replace").translate(_SEPARATORS_TO_SPACE)
     n = len(low)
     spans: list[tuple[int, int]] = []
     for m in _RE_CUE_AFTER_SPACE.finditer(raw, start):
         s, e = m.span("cue")
         if low[s - 1] != " " or (e < n and ord(low[e]) > 0xFF) or raw.find(b" ", s, e) >= 0:
-            exact = _RE_CUE_AFTER_FAST.match(low, s - 1)
+            exact = P.RE_CUE_AFTER.match(low, s - 1)
             if exact is None or exact.span("cue") != (s, e):
                 return None
         spans.append((s, e))
@@ -89,11 +80,7 @@ def _cue_spans(low: str) -> list[tuple[int, int]]:
     start = 0 if first is None else first.end()
     spans = _cues_after_space(low, start)
     if spans is None:
-        spans = [m.span("cue") for m in _RE_CUE_AFTER_FAST.finditer(low, start)]
-    for s, _ in spans:
-        if not in_fast_ranges(low[s - 1]):  # outside the exact ranges: ask `re` itself
-            spans = [m.span("cue") for m in P.RE_CUE_AFTER.finditer(low, start)]
-            break
+        spans = [m.span("cue") for m in P.RE_CUE_AFTER.finditer(low, start)]
     return spans if first is None else [first.span(), *spans]
 
 
