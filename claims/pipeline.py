@@ -87,9 +87,10 @@ def _parse_batch(articles: list[Article]) -> list[ParsedArticle]:
     heads = [header.read_header(a.text) for a in articles]
     paras = [text.paragraphs(a.text, h.skip_spans) for a, h in zip(articles, heads, strict=True)]
     quotes = [text.find_quotes(a.text, p) for a, p in zip(articles, paras, strict=True)]
-    sents = [text.sentences(a.text, p, q) for a, p, q in zip(articles, paras, quotes, strict=True)]
-    # whether each text lies in the ranges the fast patterns cover: one scan, for both the finders and the resolver
+    # whether each text lies in the ranges the fast patterns cover: one scan, for the sentences, the
+    # finders and the resolver
     fast = [text.in_fast_ranges(a.text) for a in articles]
+    sents = [text.sentences(a.text, p, q, f) for a, p, q, f in zip(articles, paras, quotes, fast, strict=True)]
     spans = [
         find_claim_spans(a.text, p, q, s, f) for a, p, q, s, f in zip(articles, paras, quotes, sents, fast, strict=True)
     ]

@@ -173,9 +173,11 @@ def _fast_sentence_end() -> re.Pattern[str]:
 _RE_SENTENCE_END_FAST = _fast_sentence_end()
 
 
-def sentences(text: str, paras: list[tuple[int, int]], quotes: list[Quote]) -> list[Sentence]:
+def sentences(
+    text: str, paras: list[tuple[int, int]], quotes: list[Quote], in_range: bool | None = None
+) -> list[Sentence]:
     """Sentences of every paragraph (as paragraphs() gives them); never split inside a quote unless the
-    quote itself ends there."""
+    quote itself ends there. `in_range`: in_fast_ranges(text), when the caller has it."""
     qs = [q.start for q in quotes]
     out: list[Sentence] = []
     # One scan of the whole text, for speed, as in find_quotes. An end never spans a line break, and only
@@ -187,7 +189,7 @@ def sentences(text: str, paras: list[tuple[int, int]], quotes: list[Quote]) -> l
         return out
     ps, pe = paras[0]
     start = ps
-    ends = _RE_SENTENCE_END_FAST if in_fast_ranges(text) else P.RE_SENTENCE_END
+    ends = _RE_SENTENCE_END_FAST if (in_fast_ranges(text) if in_range is None else in_range) else P.RE_SENTENCE_END
     # the last "end", at the text's end, closes every paragraph still open
     for dot, end in chain((m.span() for m in ends.finditer(text, ps)), ((len(text), len(text)),)):
         while dot >= pe:  # the paragraph ended before this mark: close it
